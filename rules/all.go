@@ -1,0 +1,11 @@
+package rules
+
+// All returns every rule in ID order, with its documentation attached.
+func All() []*Rule {
+	for _, r := range table {
+		if d, ok := docs[r.ID]; ok {
+			r.Doc = d
+		}
+	}
+	return table
+}
