@@ -1,0 +1,304 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/report"
+	"github.com/llmleak/llmleak/analyzer/report/reporttest"
+	"github.com/llmleak/llmleak/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// fixture is the shared synthetic input, rooted at the fake source tree.
+func fixture(t *testing.T) *report.Input {
+	t.Helper()
+	root, err := filepath.Abs(filepath.Join("testdata", "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reporttest.Input(root)
+}
+
+type printer func(io.Writer, *report.Input) error
+
+// golden compares out with testdata/golden/name, or rewrites it under
+// -update.
+func golden(t *testing.T, name string, out []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(out, want) {
+		t.Errorf("%s differs from golden file; run go test -update and review the diff.\ngot:\n%s\nwant:\n%s", name, out, want)
+	}
+}
+
+func render(t *testing.T, p printer, in *report.Input) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := p(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	cases := []struct {
+		name  string
+		p     printer
+		setup func(*report.Input)
+	}{
+		{"text.txt", report.Text, nil},
+		{"text_color.txt", report.Text, func(in *report.Input) { in.Color = true }},
+		{"text_quiet.txt", report.Text, func(in *report.Input) { in.Quiet = true }},
+		{"text_clean.txt", report.Text, func(in *report.Input) { in.Findings = in.Findings[:0] }},
+		{"report.json", report.JSON, nil},
+		{"empty.json", report.JSON, func(in *report.Input) { in.Findings, in.Diagnostics = nil, nil }},
+		{"github.txt", report.GitHub, nil},
+		{"github_summary.md", report.GitHubSummary, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := fixture(t)
+			if c.setup != nil {
+				c.setup(in)
+			}
+			out := render(t, c.p, in)
+			checkPortable(t, in.Root, out)
+			golden(t, c.name, out)
+			if again := render(t, c.p, in); !bytes.Equal(out, again) {
+				t.Error("same input gave different bytes")
+			}
+		})
+	}
+}
+
+// checkPortable fails if out holds what must never be printed: the
+// machine's paths, or the secret literal of the fixture in full.
+func checkPortable(t *testing.T, root string, out []byte) {
+	t.Helper()
+	if bytes.Contains(out, []byte(root)) || bytes.Contains(out, []byte(filepath.ToSlash(root))) {
+		t.Errorf("output holds the absolute root %s", root)
+	}
+	if bytes.Contains(out, []byte("9f8e7d6c5b4a3928")) {
+		t.Error("output holds the secret literal")
+	}
+}
+
+func TestTextShape(t *testing.T) {
+	in := fixture(t)
+	out := string(render(t, report.Text, in))
+	for _, want := range []string{
+		"shop/views.py:13:13: LK101 client-certificate identity",
+		"13 |     reply = client.chat.completions.create(",
+		"   |             ^^^^^^^^^^",
+		"= flow 1 of 2 from request.META['SSL_CLIENT_S_DN_CN'] (cert):",
+		"1. shop/views.py:10:15  client-certificate subject CN read",
+		`"sk-p…"`,
+		"Found 5 findings (3 errors, 1 warning, 1 note) in 12 files (1 suppressed).",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "LK102") {
+		t.Error("suppressed finding printed")
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Error("escape sequence in uncoloured output (from a message, or colour)")
+	}
+	// The emoji before the span is one rune, two UTF-16 units and two
+	// terminal cells: 28 cells precede log.info.
+	if !strings.Contains(out, "10 |     résumé = \"Répondez 😀\"; log.info(\"prompt: %s\", résumé + prompt)\n"+
+		"   | "+strings.Repeat(" ", 28)+strings.Repeat("^", 39)+"\n") {
+		t.Errorf("non-ASCII excerpt misaligned:\n%s", out)
+	}
+	// Tabs before the span are kept so the caret lines up.
+	if !strings.Contains(out, "4 | \t\treturn ask_llm(\t\"hi \" + email)\n  | \t\t       ^^^^^^^^^^^^^^^^^^^^^^^\n") {
+		t.Errorf("tab-indented excerpt misaligned:\n%s", out)
+	}
+}
+
+func TestJSONSchemaShape(t *testing.T) {
+	in := fixture(t)
+	var doc struct {
+		Tool          string `json:"tool"`
+		SchemaVersion int    `json:"schema_version"`
+		Findings      []struct {
+			Rule        string `json:"rule"`
+			Suppressed  bool   `json:"suppressed"`
+			Suppression *struct {
+				Kind   string `json:"kind"`
+				Reason string `json:"reason"`
+			} `json:"suppression"`
+			Flows []struct {
+				Steps []map[string]any `json:"steps"`
+			} `json:"flows"`
+		} `json:"findings"`
+		Diagnostics []struct {
+			Path string `json:"path"`
+		} `json:"diagnostics"`
+		Summary struct {
+			Findings   int            `json:"findings"`
+			ByLevel    map[string]int `json:"by_level"`
+			Suppressed int            `json:"suppressed"`
+		} `json:"summary"`
+	}
+	out := render(t, report.JSON, in)
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Tool != "llmleak" || doc.SchemaVersion != report.JSONSchemaVersion {
+		t.Errorf("tool %q schema %d", doc.Tool, doc.SchemaVersion)
+	}
+	if len(doc.Findings) != len(in.Findings) {
+		t.Fatalf("%d findings, want %d (suppressed ones included)", len(doc.Findings), len(in.Findings))
+	}
+	for _, f := range doc.Findings {
+		if f.Suppressed != (f.Suppression != nil) {
+			t.Errorf("%s: suppressed=%v but suppression %v", f.Rule, f.Suppressed, f.Suppression)
+		}
+		if f.Rule == "LK101" && len(f.Flows) != 2 {
+			t.Errorf("LK101 has %d flows, want 2", len(f.Flows))
+		}
+	}
+	if doc.Summary.Findings != 5 || doc.Summary.Suppressed != 1 || doc.Summary.ByLevel["error"] != 3 || doc.Summary.ByLevel["note"] != 1 {
+		t.Errorf("summary %+v", doc.Summary)
+	}
+	if got := doc.Diagnostics[1].Path; got != "shop/latin1.py" {
+		t.Errorf("absolute diagnostic path printed as %q, want shop/latin1.py", got)
+	}
+	if !bytes.HasSuffix(out, []byte("}\n")) || !bytes.Contains(out, []byte("\n  \"findings\": [\n")) {
+		t.Error("not two-space indented with a trailing newline")
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	in := fixture(t)
+	in.Findings = []*finding.Finding{{
+		Rule: "LK101", Level: finding.LevelWarning, Message: "100% bad\r\nnext: line",
+		Location: finding.Location{Path: "we,ird:dir/a%b.py", Line: 2, Col: 3, EndLine: 2, EndCol: 9},
+		Flows:    []finding.Flow{{Source: "x", Class: "cert"}},
+	}}
+	got := string(render(t, report.GitHub, in))
+	// Line breaks inside the message become spaces; the one between the
+	// message and the flow is escaped.
+	want := "::warning file=we%2Cird%3Adir/a%25b.py,line=2,col=3,endColumn=9,title=LK101 client-certificate identity reaches an LLM prompt::100%25 bad  next: line%0ASource: x (cert)\n"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	for l, cmd := range map[finding.Level]string{finding.LevelNote: "::notice ", finding.LevelError: "::error "} {
+		in.Findings[0].Level = l
+		if got := string(render(t, report.GitHub, in)); !strings.HasPrefix(got, cmd) {
+			t.Errorf("level %s: %q", l, got)
+		}
+	}
+}
+
+func TestGitHubSummaryEscaping(t *testing.T) {
+	in := fixture(t)
+	in.Findings = []*finding.Finding{{
+		Rule: "LK101", Level: finding.LevelError, Message: "a | b <script>\nc",
+		Location: finding.Location{Path: "a.py", Line: 1, Col: 1},
+	}}
+	got := string(render(t, report.GitHubSummary, in))
+	if !strings.Contains(got, "| LK101 | error | `a.py:1:1` | a \\| b &lt;script&gt; c |\n") {
+		t.Errorf("bad table row:\n%s", got)
+	}
+}
+
+func TestSentence(t *testing.T) {
+	cases := []struct {
+		c     report.Counts
+		files int
+		want  string
+	}{
+		{report.Counts{}, 12, "No findings in 12 files."},
+		{report.Counts{Suppressed: 2}, 1, "No findings in 1 file (2 suppressed)."},
+		{report.Counts{Findings: 1, Errors: 1}, 1, "Found 1 finding (1 error) in 1 file."},
+		{report.Counts{Findings: 3, Errors: 2, Warnings: 1}, 12, "Found 3 findings (2 errors, 1 warning) in 12 files."},
+	}
+	for _, c := range cases {
+		if got := c.c.Sentence(c.files); got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+	}
+}
+
+func TestRedactSecrets(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`key = "sk-proj-abcdefghijklmnop"`, `key = "sk-p…"`},
+		{`aws = 'AKIAIOSFODNN7EXAMPLE'`, `aws = 'AKIA…'`},
+		{`x = f("{a}" + "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg")`, `x = f("{a}" + "Zm9v…")`},
+		{`h = "5d41402abc4b2a76b9719d911017c592"`, `h = "5d41…"`},
+		// Not secrets: short, prose, names, URLs without digits.
+		{`request.META["SSL_CLIENT_S_DN_CN"]`, `request.META["SSL_CLIENT_S_DN_CN"]`},
+		{`msg = "Please summarise the following text for me"`, `msg = "Please summarise the following text for me"`},
+		{`url = "/v1/chat/completions"`, `url = "/v1/chat/completions"`},
+		{`s = "it\"s sk-"`, `s = "it\"s sk-"`},
+		{`unterminated = "sk-proj-abcdefghijklmnop`, `unterminated = "sk-proj-abcdefghijklmnop`},
+	}
+	for _, c := range cases {
+		if got := report.RedactSecrets(c.in); got != c.want {
+			t.Errorf("RedactSecrets(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestDisplayPath(t *testing.T) {
+	root := filepath.Join(string(filepath.Separator)+"home", "u", "proj")
+	cases := map[string]string{
+		"shop/views.py":                         "shop/views.py",
+		filepath.Join(root, "shop", "a.py"):     "shop/a.py",
+		filepath.Join(root, "..", "other", "x"): "x",
+		"":                                      "",
+	}
+	for in, want := range cases {
+		if got := report.DisplayPath(root, in); got != want {
+			t.Errorf("DisplayPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRuleHelp(t *testing.T) {
+	r := &rules.Rule{
+		ID: "LK999", Title: "test rule", CWE: 359, OWASP: "LLM02",
+		Doc: rules.Doc{What: "Finds things.", Why: "They matter.", Bad: "ask(request.body)\n", Good: "ask(request.POST['q'])", Fix: "Do not."},
+	}
+	text := report.RuleHelpText(r)
+	for _, want := range []string{"What it finds\n  Finds things.\n", "Bad\n    ask(request.body)\n", "https://cwe.mitre.org/data/definitions/359.html", "LLM02:2025 Sensitive Information Disclosure"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("help text lacks %q:\n%s", want, text)
+		}
+	}
+	md := report.RuleHelpMarkdown(r)
+	for _, want := range []string{"# LK999: test rule\n", "## Bad\n\n```python\nask(request.body)\n```\n", "- [CWE-359](https://cwe.mitre.org/data/definitions/359.html)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("help markdown lacks %q:\n%s", want, md)
+		}
+	}
+	empty := report.RuleHelpText(&rules.Rule{ID: "LK998"})
+	if empty != "" {
+		t.Errorf("rule without docs or references: %q", empty)
+	}
+}

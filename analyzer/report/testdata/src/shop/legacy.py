@@ -1,0 +1,4 @@
+def legacy(request):
+	if True:
+		email = request.user.email
+		return ask_llm(	"hi " + email)
