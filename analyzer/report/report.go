@@ -1,8 +1,7 @@
 // Package report prints llmleak's findings for people and machines: the
 // terminal (Text), a stable JSON document (JSON), GitHub workflow commands
-// (GitHub) and a Markdown job summary (GitHubSummary). It also renders a
-// rule's documentation (RuleHelpText, RuleHelpMarkdown) for `llmleak
-// explain` and SARIF help. The SARIF writer lives in package sarif.
+// (GitHub) and a Markdown job summary (GitHubSummary). The SARIF writer
+// lives in package sarif; rule documentation is rendered by package rules.
 //
 // Printers only format: the findings they get are already filtered,
 // suppressed and sorted. This package must import nothing of the project

@@ -13,7 +13,6 @@ import (
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/report"
 	"github.com/llmleak/llmleak/analyzer/report/reporttest"
-	"github.com/llmleak/llmleak/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -277,28 +276,5 @@ func TestDisplayPath(t *testing.T) {
 		if got := report.DisplayPath(root, in); got != want {
 			t.Errorf("DisplayPath(%q) = %q, want %q", in, got, want)
 		}
-	}
-}
-
-func TestRuleHelp(t *testing.T) {
-	r := &rules.Rule{
-		ID: "LK999", Title: "test rule", CWE: 359, OWASP: "LLM02",
-		Doc: rules.Doc{What: "Finds things.", Why: "They matter.", Bad: "ask(request.body)\n", Good: "ask(request.POST['q'])", Fix: "Do not."},
-	}
-	text := report.RuleHelpText(r)
-	for _, want := range []string{"What it finds\n  Finds things.\n", "Bad\n    ask(request.body)\n", "https://cwe.mitre.org/data/definitions/359.html", "LLM02:2025 Sensitive Information Disclosure"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("help text lacks %q:\n%s", want, text)
-		}
-	}
-	md := report.RuleHelpMarkdown(r)
-	for _, want := range []string{"# LK999: test rule\n", "## Bad\n\n```python\nask(request.body)\n```\n", "- [CWE-359](https://cwe.mitre.org/data/definitions/359.html)"} {
-		if !strings.Contains(md, want) {
-			t.Errorf("help markdown lacks %q:\n%s", want, md)
-		}
-	}
-	empty := report.RuleHelpText(&rules.Rule{ID: "LK998"})
-	if empty != "" {
-		t.Errorf("rule without docs or references: %q", empty)
 	}
 }
