@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/llmleak/llmleak/rules"
 )
 
 // sourceLines reads files below root once each, for excerpts.
@@ -129,13 +131,15 @@ var secretPrefixes = []string{
 	"xoxa-", "xoxs-", "hf_", "gsk_", "r8_", "-----BEGIN",
 }
 
-// keepRunes is how much of a redacted secret stays visible.
-const keepRunes = 4
-
 // looksSecret reports whether a string literal's content looks like a key:
 // a known provider prefix followed by more characters, a long hex token,
 // or a long token of mixed letters and digits with high entropy.
+// Whatever the engine calls a secret literal (rules.IsSecretLiteral)
+// counts.
 func looksSecret(s string) bool {
+	if rules.IsSecretLiteral(s) {
+		return true
+	}
 	for _, p := range secretPrefixes {
 		if strings.HasPrefix(s, p) && len(s) >= len(p)+8 {
 			return true
@@ -185,7 +189,7 @@ func entropy(s string) float64 {
 }
 
 // RedactSecrets cuts every secret-looking string literal in a line of
-// Python to a short prefix and "…", keeping its quotes.
+// Python to a short prefix and "…" (rules.Redact), keeping its quotes.
 func RedactSecrets(line string) string {
 	runes, _, _ := redactRunes([]rune(line), 0, 0)
 	return string(runes)
@@ -201,7 +205,9 @@ func redactRunes(runes []rune, start, end int) ([]rune, int, int) {
 		if !looksSecret(string(content)) {
 			continue
 		}
-		repl := append(append([]rune{}, content[:keepRunes]...), '…')
+		// The same redaction as the engine's, so that an excerpt and the
+		// flow's source show the same prefix.
+		repl := []rune(rules.Redact(string(content)))
 		cut := len(content) - len(repl)
 		out := make([]rune, 0, len(runes)-cut)
 		out = append(out, runes[:l.open+1]...)

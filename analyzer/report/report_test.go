@@ -113,7 +113,7 @@ func TestTextShape(t *testing.T) {
 		"   |             ^^^^^^^^^^",
 		"= flow 1 of 2 from request.META['SSL_CLIENT_S_DN_CN'] (cert):",
 		"1. shop/views.py:10:15  client-certificate subject CN read",
-		`"sk-p…"`,
+		`"sk-pro…"`,
 		"Found 5 findings (3 errors, 1 warning, 1 note) in 12 files (1 suppressed).",
 	} {
 		if !strings.Contains(out, want) {
@@ -246,10 +246,10 @@ func TestSentence(t *testing.T) {
 
 func TestRedactSecrets(t *testing.T) {
 	cases := []struct{ in, want string }{
-		{`key = "sk-proj-abcdefghijklmnop"`, `key = "sk-p…"`},
-		{`aws = 'AKIAIOSFODNN7EXAMPLE'`, `aws = 'AKIA…'`},
-		{`x = f("{a}" + "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg")`, `x = f("{a}" + "Zm9v…")`},
-		{`h = "5d41402abc4b2a76b9719d911017c592"`, `h = "5d41…"`},
+		{`key = "sk-proj-abcdefghijklmnop"`, `key = "sk-pro…"`},
+		{`aws = 'AKIAIOSFODNN7EXAMPLE'`, `aws = 'AKIAIO…'`},
+		{`x = f("{a}" + "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg")`, `x = f("{a}" + "Zm9vYm…")`},
+		{`h = "5d41402abc4b2a76b9719d911017c592"`, `h = "5d4140…"`},
 		// Not secrets: short, prose, names, URLs without digits.
 		{`request.META["SSL_CLIENT_S_DN_CN"]`, `request.META["SSL_CLIENT_S_DN_CN"]`},
 		{`msg = "Please summarise the following text for me"`, `msg = "Please summarise the following text for me"`},

@@ -80,12 +80,12 @@ func Input(root string) *report.Input {
 		{
 			Rule:     "LK105",
 			Level:    finding.LevelError,
-			Message:  "secret literal \"sk-p…\" reaches OpenAI responses.create through shop.llm.ask_llm",
+			Message:  "secret literal \"sk-pro…\" reaches OpenAI responses.create through shop.llm.ask_llm",
 			Location: finding.Location{Path: "shop/views.py", Line: 23, Col: 14, EndLine: 23, EndCol: 78},
 			Function: "shop.views.debug",
 			Sink:     "OpenAI responses.create",
 			Flows: []finding.Flow{{
-				Source: "\"sk-p…\"",
+				Source: "\"sk-pro…\"",
 				Class:  "secret",
 				Steps: []finding.Step{
 					step("shop/views.py", 23, 36, finding.StepSource, "provider key literal"),
