@@ -131,7 +131,7 @@ func (r *Rule) HelpText() string {
 		fmt.Fprintf(&b, "- %s: %s\n  %s\n", id, r.CWEName(), r.CWEURL())
 	}
 	if u := r.OWASPURL(); u != "" {
-		fmt.Fprintf(&b, "- OWASP Top 10 for LLM Applications, %s\n  %s\n", r.owaspLabel(), u)
+		fmt.Fprintf(&b, "- OWASP LLM Top 10, %s\n  %s\n", r.owaspLabel(), u)
 	}
 	return b.String()
 }
