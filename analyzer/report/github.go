@@ -37,9 +37,9 @@ func GitHub(w io.Writer, in *Input) error {
 			}
 		}
 		props = append(props, "title="+escapeProperty(ruleTitle(f.Rule)))
-		lines := []string{clean(f.Message)}
+		lines := []string{SafeText(f.Message)}
 		for _, fl := range f.Flows {
-			lines = append(lines, clean(flowLine(in.Root, fl)))
+			lines = append(lines, SafeText(flowLine(in.Root, fl)))
 		}
 		msg := strings.Join(lines, "\n")
 		fmt.Fprintf(bw, "::%s %s::%s\n", githubCommand(f.Level), strings.Join(props, ","), escapeData(msg))
@@ -62,7 +62,7 @@ func GitHubSummary(w io.Writer, in *Input) error {
 			fmt.Fprintf(bw, "| %s | %s | `%s:%d:%d` | %s |\n",
 				markdownCell(f.Rule), f.Level,
 				strings.ReplaceAll(markdownCell(DisplayPath(in.Root, f.Location.Path)), "`", "'"),
-				f.Location.Line, f.Location.Col, markdownCell(clean(f.Message)))
+				f.Location.Line, f.Location.Col, markdownCell(SafeText(f.Message)))
 		}
 	}
 	return bw.Flush()

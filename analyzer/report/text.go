@@ -78,7 +78,7 @@ func (t *textPrinter) finding(f *finding.Finding) {
 	lvl := levelStyle(f.Level)
 	fmt.Fprintf(t.w, "%s %s %s\n",
 		t.style(ansiBold, fmt.Sprintf("%s:%d:%d:", path, loc.Line, loc.Col)),
-		t.style(lvl, f.Rule), clean(f.Message))
+		t.style(lvl, f.Rule), SafeText(f.Message))
 	if t.in.Quiet {
 		return
 	}
@@ -112,22 +112,22 @@ func (t *textPrinter) finding(f *finding.Finding) {
 		if len(f.Flows) > 1 {
 			head = fmt.Sprintf("flow %d of %d", i+1, len(f.Flows))
 		}
-		src := clean(fl.Source)
+		src := SafeText(fl.Source)
 		if fl.Class != "" {
-			src += " (" + clean(fl.Class) + ")"
+			src += " (" + SafeText(fl.Class) + ")"
 		}
 		fmt.Fprintf(t.w, "%s %s from %s:\n", t.style(ansiBlue, gutter+" ="), head, src)
 		for j, s := range fl.Steps {
 			fmt.Fprintf(t.w, "%s   %d. %s  %s\n", gutter,
-				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", DisplayPath(t.in.Root, s.Path), s.Line, s.Col)), clean(StepMessage(s)))
+				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", DisplayPath(t.in.Root, s.Path), s.Line, s.Col)), SafeText(StepMessage(s)))
 		}
 	}
 }
 
-// clean keeps a message on one line and free of terminal escapes: text
-// from the analyzed code ends up in messages, and a crafted identifier or
-// string must not drive the terminal.
-func clean(s string) string {
+// SafeText keeps a message on one line and free of control characters:
+// text from the analyzed code ends up in messages, and a crafted
+// identifier or string must not drive a terminal or a log viewer.
+func SafeText(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':

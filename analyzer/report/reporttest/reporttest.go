@@ -106,7 +106,7 @@ func Input(root string) *report.Input {
 				Source: "prompt",
 				Class:  "log",
 				Steps: []finding.Step{
-					step("shop/llm.py", 9, 13, finding.StepParam, "prompt received"),
+					step("shop/llm.py", 9, 13, finding.StepSource, "prompt received"),
 					step("shop/llm.py", 10, 29, finding.StepSink, "logged by log.info"),
 				},
 			}},
@@ -124,6 +124,8 @@ func Input(root string) *report.Input {
 				Steps: []finding.Step{
 					step("shop/legacy.py", 3, 11, finding.StepSource, "user e-mail read"),
 					step("shop/legacy.py", 4, 10, finding.StepCall, "passed to shop.llm.ask_llm"),
+					step("shop/llm.py", 9, 13, finding.StepParam, "received as prompt"),
+					step("shop/llm.py", 11, 12, finding.StepSink, "passed as input to OpenAI responses.create"),
 				},
 			}},
 		},
