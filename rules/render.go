@@ -167,25 +167,23 @@ func (r *Rule) HelpMarkdown() string {
 }
 
 // Explain is the full text printed by `llmleak explain`: a header line
-// with the rule's ID, title, level, CWE and OWASP risk, a line saying
-// whether it runs by default, then HelpText.
+// with the rule's ID, title, level, CWE and OWASP risk, a line with its
+// slug and whether it runs by default, then HelpText.
 func (r *Rule) Explain() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: %s\n", r.ID, r.Slug, r.Title)
-	meta := []string{"level " + r.Level.String()}
+	meta := []string{r.Level.String()}
 	if id := r.CWEID(); id != "" {
 		meta = append(meta, id)
 	}
 	if r.OWASP != "" {
 		meta = append(meta, "OWASP "+r.OWASP+":2025")
 	}
+	fmt.Fprintf(&b, "%s: %s [%s]\n", r.ID, r.Title, strings.Join(meta, ", "))
 	if r.DefaultOn {
-		meta = append(meta, "on by default")
+		fmt.Fprintf(&b, "%s, on by default\n\n", r.Slug)
 	} else {
-		meta = append(meta, "off by default (enable with --select "+r.ID+")")
+		fmt.Fprintf(&b, "%s, off by default (enable with --select %s)\n\n", r.Slug, r.ID)
 	}
-	b.WriteString(strings.Join(meta, ", "))
-	b.WriteString("\n\n")
 	b.WriteString(r.HelpText())
 	return b.String()
 }
