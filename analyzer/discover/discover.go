@@ -35,7 +35,9 @@ type Options struct {
 	// Exclude are doublestar globs matched against Root-relative slash
 	// paths. A pattern without "/" also matches the name of any file or
 	// directory ("tests", "*_pb2.py"); a trailing "/" restricts a pattern
-	// to directories. A matched directory is not entered.
+	// to directories. A matched directory is not entered. Files found
+	// outside Root are matched by their absolute slash path, so only
+	// patterns without "/" (or starting with "**/") reach them.
 	Exclude []string
 	// Include, when set, keeps only the files whose path, or the path of
 	// one of whose directories, matches one of these globs (read like
