@@ -575,7 +575,7 @@ class PaymentView(APIView):
 			"It is a note: the prompt may hold nothing sensitive, but llmleak cannot know what users will type or what the model will answer.",
 		Why: "Prompts are built from user input and often from records, documents and retrieved context that the user could not read directly; responses can repeat any of it. " +
 			"Logging them copies whole conversations into a system with weaker access control and longer retention than the feature itself, " +
-			"undoing the care taken to keep data out of other places. " +
+			"which undoes the care taken elsewhere to keep that data contained. " +
 			"For debugging and cost tracking, the model name, sizes, token counts and latency are usually enough.",
 		Bad: `import logging
 
