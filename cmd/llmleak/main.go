@@ -1,0 +1,125 @@
+// Command llmleak finds sensitive data flowing into LLM calls and logs in
+// Django code.
+//
+// This package only parses the command line, calls analyzer.Run and hands
+// the result to a printer (analyzer/report, sarif). Everything a test or
+// another program needs lives in those packages; os.Exit is called in
+// main alone, and run holds the logic so that tests can call it.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/llmleak/llmleak/rules"
+)
+
+// version is the llmleak version; releases set it with
+// -ldflags "-X main.version=1.2.3".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	// exitClean: no unsuppressed finding at or above the threshold.
+	exitClean = 0
+	// exitFindings: at least one unsuppressed finding at or above the
+	// severity threshold.
+	exitFindings = 1
+	// exitError: a usage or configuration error, or a file that could not
+	// be read or written; a message on stderr names it and the cause.
+	exitError = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `llmleak finds sensitive data flowing into LLM calls and logs in Django code.
+
+Usage:
+  llmleak scan [flags] [PATH ...]   analyze a project (default PATH: .)
+  llmleak rules                     list the rules
+  llmleak explain RULE              show a rule's documentation
+  llmleak version                   print the version
+  llmleak help [scan]               show this help, or the flags of scan
+
+Exit status: 0 when no finding is at or above the severity threshold,
+1 when one is, 2 on a usage, configuration or I/O error.
+`
+
+// run executes the command line args (without the program name) and
+// returns the exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitError
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "scan":
+		return scan(rest, stdout, stderr)
+	case "rules":
+		if len(rest) > 0 {
+			return usageError(stderr, "rules", "takes no arguments, got %q", strings.Join(rest, " "))
+		}
+		fmt.Fprint(stdout, rules.Table())
+		return exitClean
+	case "explain":
+		return explain(rest, stdout, stderr)
+	case "version", "--version":
+		if len(rest) > 0 {
+			return usageError(stderr, "version", "takes no arguments, got %q", strings.Join(rest, " "))
+		}
+		fmt.Fprintf(stdout, "llmleak %s\n", version)
+		return exitClean
+	case "help", "-h", "--help":
+		switch {
+		case len(rest) == 0:
+			fmt.Fprint(stdout, usage)
+		case len(rest) == 1 && rest[0] == "scan":
+			fmt.Fprint(stdout, scanUsage())
+		default:
+			return usageError(stderr, "help", "no help for %q", strings.Join(rest, " "))
+		}
+		return exitClean
+	}
+	fmt.Fprintf(stderr, "llmleak: unknown command %q\nRun 'llmleak help' for usage.\n", cmd)
+	return exitError
+}
+
+func explain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		return usageError(stderr, "explain", "takes one rule ID, e.g. llmleak explain LK101")
+	}
+	r := rules.ByID(args[0])
+	if r == nil {
+		fmt.Fprintf(stderr, "llmleak explain: unknown rule %q; 'llmleak rules' lists them\n", args[0])
+		return exitError
+	}
+	fmt.Fprint(stdout, r.Explain())
+	return exitClean
+}
+
+// usageError reports a command line mistake and returns exitError.
+func usageError(stderr io.Writer, cmd, format string, a ...any) int {
+	fmt.Fprintf(stderr, "llmleak %s: %s\nRun 'llmleak help", cmd, fmt.Sprintf(format, a...))
+	if cmd == "scan" {
+		fmt.Fprint(stderr, " scan")
+	}
+	fmt.Fprint(stderr, "' for usage.\n")
+	return exitError
+}
+
+// cause strips the operation and path from an *fs.PathError, for messages
+// that name the file themselves.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/rules"
+)
+
+// runCLI runs the command line and returns its exit code and output.
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string // in stderr
+	}{
+		{nil, "Usage:"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"scan", "--frobnicate"}, "unknown flag: --frobnicate"},
+		{[]string{"scan", "--format", "xml"}, `invalid --format "xml"`},
+		{[]string{"scan", "--format=sarif2"}, `invalid --format "sarif2"`},
+		{[]string{"scan", "--select", "LK101,LK9"}, `invalid --select value "LK9"`},
+		{[]string{"scan", "--select", "LK1", "--select", "XX"}, `invalid --select value "XX"`},
+		{[]string{"scan", "--ignore", "L"}, `invalid --ignore value "L"`},
+		{[]string{"scan", "--severity-threshold", "fatal"}, `invalid --severity-threshold "fatal"`},
+		{[]string{"scan", "--jobs", "-1"}, "invalid --jobs -1"},
+		{[]string{"scan", "--jobs", "many"}, `invalid argument "many"`},
+		{[]string{"rules", "extra"}, "takes no arguments"},
+		{[]string{"explain"}, "takes one rule ID"},
+		{[]string{"explain", "LK101", "LK102"}, "takes one rule ID"},
+		{[]string{"explain", "LK999"}, `unknown rule "LK999"`},
+		{[]string{"version", "x"}, "takes no arguments"},
+		{[]string{"help", "frobnicate"}, `no help for "frobnicate"`},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := runCLI(c.args...)
+		if code != exitError {
+			t.Errorf("%q: exit %d, want %d", c.args, code, exitError)
+		}
+		if !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: stderr %q lacks %q", c.args, stderr, c.want)
+		}
+		if stdout != "" {
+			t.Errorf("%q: wrote to stdout: %q", c.args, stdout)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"--help"}} {
+		code, stdout, _ := runCLI(args...)
+		if code != exitClean || !strings.Contains(stdout, "llmleak scan [flags] [PATH ...]") {
+			t.Errorf("%q: exit %d, stdout %q", args, code, stdout)
+		}
+	}
+	for _, args := range [][]string{{"help", "scan"}, {"scan", "-h"}, {"scan", "--help"}} {
+		code, stdout, _ := runCLI(args...)
+		if code != exitClean {
+			t.Errorf("%q: exit %d", args, code)
+		}
+		for _, flag := range []string{"--format", "--output", "--exclude", "--include", "--select", "--ignore", "--severity-threshold", "--jobs", "--no-color", "--quiet"} {
+			if !strings.Contains(stdout, flag) {
+				t.Errorf("%q: usage lacks %s", args, flag)
+			}
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCLI("version")
+	if code != exitClean || stdout != "llmleak "+version+"\n" {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+}
+
+func TestRules(t *testing.T) {
+	code, stdout, _ := runCLI("rules")
+	if code != exitClean {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	if len(lines) != len(rules.All())+1 {
+		t.Fatalf("%d lines, want a header and one per rule:\n%s", len(lines), stdout)
+	}
+	for _, want := range []string{"ID", "LEVEL", "DEFAULT", "CWE", "OWASP", "TITLE"} {
+		if !strings.Contains(lines[0], want) {
+			t.Errorf("header %q lacks %s", lines[0], want)
+		}
+	}
+	for i, r := range rules.All() {
+		l := lines[i+1]
+		onOff := " on "
+		if !r.DefaultOn {
+			onOff = " off "
+		}
+		if !strings.HasPrefix(l, r.ID+" ") || !strings.Contains(l, r.Title) || !strings.Contains(l, r.Level.String()) || !strings.Contains(l, onOff) {
+			t.Errorf("row %q does not describe %s", l, r.ID)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	for _, id := range []string{"LK101", "lk105"} {
+		code, stdout, _ := runCLI("explain", id)
+		r := rules.ByID(id)
+		if code != exitClean {
+			t.Fatalf("%s: exit %d", id, code)
+		}
+		for _, want := range []string{r.ID, r.Title, r.Level.String(), "CWE-", "OWASP", "What it finds", "Why it matters", "How to fix",
+			firstLine(r.Doc.Bad), firstLine(r.Doc.Good)} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("explain %s lacks %q", id, want)
+			}
+		}
+	}
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}
+
+func TestExitCode(t *testing.T) {
+	fs := []*finding.Finding{
+		{Rule: "LK202", Level: finding.LevelNote},
+		{Rule: "LK104", Level: finding.LevelWarning},
+		{Rule: "LK101", Level: finding.LevelError, Suppressed: true},
+	}
+	for th, want := range map[finding.Level]int{finding.LevelNote: exitFindings, finding.LevelWarning: exitFindings, finding.LevelError: exitClean} {
+		if got := exitCode(fs, th); got != want {
+			t.Errorf("threshold %s: exit %d, want %d", th, got, want)
+		}
+	}
+	if got := exitCode(nil, finding.LevelNote); got != exitClean {
+		t.Errorf("no findings: exit %d", got)
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.sarif")
+	if err := os.WriteFile(path, []byte("old, longer content"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != "new" {
+		t.Fatalf("read %q, %v", got, err)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want the old file's 0600", st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	if err := writeFileAtomic(filepath.Join(dir, "missing", "r.json"), nil); err == nil {
+		t.Error("no error for a missing directory")
+	}
+	if err := writeFileAtomic(dir, nil); err == nil {
+		t.Error("no error for a directory")
+	}
+}
+
+// inEmptyProject runs the test in a temporary project holding one Python
+// file without sources or sinks.
+func inEmptyProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "app.py"), []byte("x = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+	return dir
+}
+
+func TestScanCleanProject(t *testing.T) {
+	dir := inEmptyProject(t)
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+
+	code, stdout, stderr := runCLI("scan", "--format", "json")
+	if code != exitClean {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var doc struct {
+		Tool     string
+		Findings []any
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || doc.Tool != "llmleak" || len(doc.Findings) != 0 {
+		t.Errorf("json report %q: %v", stdout, err)
+	}
+
+	code, stdout, _ = runCLI("scan", "--no-color")
+	if code != exitClean || !strings.HasPrefix(stdout, "No findings in ") || strings.Contains(stdout, "\x1b") {
+		t.Errorf("text: exit %d, stdout %q", code, stdout)
+	}
+
+	out := filepath.Join(dir, "out.sarif")
+	code, stdout, stderr = runCLI("scan", "--format=sarif", "-o", out, ".")
+	if code != exitClean || stdout != "" {
+		t.Errorf("sarif to file: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if data, err := os.ReadFile(out); err != nil || !bytes.Contains(data, []byte(`"version": "2.1.0"`)) {
+		t.Errorf("sarif file: %v\n%s", err, data)
+	}
+
+	code, _, stderr = runCLI("scan", "-o", filepath.Join(dir, "no", "such", "dir", "r.txt"))
+	if code != exitError || !strings.Contains(stderr, filepath.Join("no", "such", "dir", "r.txt")) {
+		t.Errorf("unwritable output: exit %d, stderr %q", code, stderr)
+	}
+
+	summary := filepath.Join(dir, "summary.md")
+	if err := os.WriteFile(summary, []byte("# earlier step\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	code, stdout, _ = runCLI("scan", "--format", "github")
+	if code != exitClean || stdout != "" {
+		t.Errorf("github: exit %d, stdout %q", code, stdout)
+	}
+	if data, _ := os.ReadFile(summary); !strings.HasPrefix(string(data), "# earlier step\n## llmleak\n") {
+		t.Errorf("job summary not appended: %q", data)
+	}
+}
