@@ -103,6 +103,10 @@ type Finding struct {
 	// Sink describes the sink reached, e.g. "OpenAI chat.completions.create".
 	Sink  string
 	Flows []Flow
+	// StmtLine and StmtEnd are the lines of the statement holding the join
+	// point: a suppression comment on any of them applies.
+	StmtLine int
+	StmtEnd  int
 	// Fingerprint identifies the finding across runs and line shifts.
 	Fingerprint string
 	// Suppressed is set when an inline directive or a baseline hides it.

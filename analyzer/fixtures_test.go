@@ -1,0 +1,113 @@
+package analyzer
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// wantRe matches "# want: LK101, LK104" but not "# todo-want: ...".
+var wantRe = regexp.MustCompile(`#(?:.*[^-\w])?\s*want:\s*([A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)`)
+
+// fixtureProjects lists the projects under testdata: the demo and each
+// directory of testdata/projects. Each is scanned on its own.
+func fixtureProjects(t *testing.T) []string {
+	t.Helper()
+	dirs := []string{"../testdata/demo"}
+	entries, err := os.ReadDir("../testdata/projects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join("../testdata/projects", e.Name()))
+		}
+	}
+	return dirs
+}
+
+// expectations reads the want comments of every Python file below dir, as
+// "path:line: RULE" strings.
+func expectations(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	want := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".py") {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rel, _ := filepath.Rel(dir, p)
+		sc := bufio.NewScanner(f)
+		for line := 1; sc.Scan(); line++ {
+			m := wantRe.FindStringSubmatch(sc.Text())
+			if m == nil {
+				continue
+			}
+			for _, r := range strings.Split(m[1], ",") {
+				want[fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rel), line, strings.TrimSpace(r))] = true
+			}
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return want
+}
+
+// TestFixtures runs every fixture project and checks its findings both
+// ways: every want must be reported, and nothing else.
+func TestFixtures(t *testing.T) {
+	for _, dir := range fixtureProjects(t) {
+		dir := dir
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			res, err := Run(context.Background(), Config{Root: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := expectations(t, dir)
+			got := map[string]bool{}
+			detail := map[string]string{}
+			for _, f := range res.Findings {
+				if f.Suppressed {
+					continue
+				}
+				k := fmt.Sprintf("%s:%d: %s", f.Location.Path, f.Location.Line, f.Rule)
+				got[k] = true
+				detail[k] = f.Message
+			}
+			var missing, extra []string
+			for k := range want {
+				if !got[k] {
+					missing = append(missing, k)
+				}
+			}
+			for k := range got {
+				if !want[k] {
+					extra = append(extra, k+"  "+detail[k])
+				}
+			}
+			sort.Strings(missing)
+			sort.Strings(extra)
+			for _, m := range missing {
+				t.Errorf("missing: %s", m)
+			}
+			for _, e := range extra {
+				t.Errorf("unexpected: %s", e)
+			}
+			if len(want) == 0 {
+				t.Errorf("%s has no want annotations", dir)
+			}
+		})
+	}
+}

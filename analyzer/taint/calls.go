@@ -1,0 +1,698 @@
+package taint
+
+import (
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/rules"
+)
+
+// getattr reads obj.name. e is the attribute expression (nil when the
+// access is synthetic).
+func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
+	if f, ok := obj.Fields[name]; ok {
+		return f
+	}
+	src := func(typ string, classes ...rules.Class) *Value {
+		if e == nil {
+			return &Value{Sym: typ}
+		}
+		return in.source(e, typ, classes)
+	}
+	// Name-based DRF/Django form data: a whole validated payload.
+	if name == "validated_data" || name == "cleaned_data" {
+		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
+	}
+	switch obj.Sym {
+	case rules.TypeRequest:
+		if a, ok := rules.RequestAttribute(name); ok {
+			return src(a.Type, a.Classes...)
+		}
+		return &Value{Sym: rules.TypeRequest + "." + name}
+	case rules.TypeUser:
+		if rules.UserAttr(name) {
+			return src("", rules.ClassPII)
+		}
+		return empty
+	case rules.TypeSession:
+		if name == "session_key" {
+			return src("", rules.ClassCredential, rules.ClassInput)
+		}
+		return empty
+	case rules.TypeSerializer:
+		if name == "data" || name == "initial_data" {
+			return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
+		}
+		return empty
+	case rules.TypeException:
+		switch name {
+		case "args", "message", "msg", "strerror", "detail", "messages", "error_dict", "error_list", "output", "stderr", "stdout", "reason":
+			return taintOnly(obj.Taint)
+		}
+		return empty
+	case rules.TypeLogRecord:
+		switch name {
+		case "msg", "args", "message", "exc_text":
+			return src("", rules.ClassLog)
+		}
+		return empty
+	case rules.TypeSettings:
+		if c, ok := rules.SettingName(name); ok {
+			return src("", c)
+		}
+		if rules.IsLogSetting(name) {
+			return &Value{Sym: rules.TypeLogPath}
+		}
+		return &Value{Sym: rules.TypeSettings + "." + name}
+	case rules.TypeMeta, rules.TypeHeaders, rules.TypePayload, rules.TypeCookies, rules.TypeFiles, rules.TypeEnviron, rules.TypeLogFile, rules.TypeLogPath:
+		return empty
+	}
+	if obj.Ref != nil {
+		switch obj.Ref.Kind {
+		case RefModule:
+			return in.moduleMember(obj, name, 0)
+		case RefInstance, RefClass:
+			c := obj.Ref.Class
+			in.deps[depKey{'C', c.ID}] = true
+			for _, k := range c.mro {
+				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
+					if v := attrs[name]; v != nil {
+						return v
+					}
+				}
+			}
+			if m := c.lookupMethod(name); m != nil {
+				if m.Property && obj.Ref.Kind == RefInstance {
+					return in.applySummary(m, nil, []*Value{obj}, nil)
+				}
+				if obj.Ref.Kind == RefInstance && !m.Static {
+					return &Value{Ref: &Ref{Kind: RefMethod, Func: m, Self: obj}}
+				}
+				return &Value{Ref: &Ref{Kind: RefFunc, Func: m}}
+			}
+			if name == "request" && obj.Ref.Kind == RefInstance {
+				return &Value{Sym: rules.TypeRequest}
+			}
+			if (name == "data" || name == "initial_data") && isSerializerClass(c) {
+				return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
+			}
+			if ext := c.allExtBases(); len(ext) > 0 {
+				return &Value{Sym: instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
+			}
+			return empty
+		case RefFunc:
+			return &Value{Ref: obj.Ref, Sym: "@func." + name}
+		}
+	}
+	if obj.Sym == "os" && name == "environ" && e != nil {
+		return in.source(e, rules.TypeEnviron, []rules.Class{rules.ClassSecret})
+	}
+	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
+		v := &Value{Sym: obj.Sym + "." + name}
+		if obj.Sym == "django.conf" && name == "settings" {
+			v.Sym = rules.TypeSettings
+		}
+		if len(obj.Taint) > 0 {
+			v.Taint = obj.Taint
+		}
+		return v
+	}
+	if strings.Contains(strings.ToLower(obj.Sym), "serializer") && (name == "data" || name == "initial_data") {
+		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
+	}
+	// Plain data: an unknown attribute carries the object's own taint.
+	return taintOnly(obj.Taint)
+}
+
+func instanceSym(base string, instance bool) string {
+	c := rules.CanonicalClass(base)
+	if instance {
+		return c + "()"
+	}
+	return c
+}
+
+func isSerializerClass(c *ClassInfo) bool {
+	return c.hasExtBase(func(s string) bool { return strings.HasSuffix(s, "Serializer") })
+}
+
+// getitem reads obj[key].
+func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
+	keys := key.Consts
+	if len(keys) == 1 {
+		if f, ok := obj.Fields[keys[0]]; ok {
+			return f
+		}
+	}
+	if v, ok := in.classifyKey(obj, keys, e); ok {
+		return v
+	}
+	if len(keys) == 1 {
+		return taintOnly(obj.Taint)
+	}
+	if len(keys) > 1 {
+		var v *Value
+		for _, k := range keys {
+			if f, ok := obj.Fields[k]; ok {
+				v = join(v, f)
+			}
+		}
+		if v == nil {
+			return taintOnly(obj.Taint)
+		}
+		return v.withTaint(obj.Taint)
+	}
+	if len(obj.Elems) > 0 && len(key.Consts) == 0 {
+		var v *Value
+		for _, el := range obj.Elems {
+			v = join(v, el)
+		}
+		return v.withTaint(obj.Taint)
+	}
+	return taintOnly(union(obj.deep(), key.Taint.sources()))
+}
+
+// classifyKey classifies a keyed read of a catalog type: request.META,
+// headers, payloads, cookies, session, os.environ. keys are the possible
+// constant keys (nil when unknown).
+func (in *interp) classifyKey(obj *Value, keys []string, e ir.Expr) (*Value, bool) {
+	var classify func(string) []rules.Class
+	var unknown []rules.Class
+	switch obj.Sym {
+	case rules.TypeMeta:
+		classify, unknown = rules.MetaKey, []rules.Class{rules.ClassInput}
+	case rules.TypeHeaders:
+		classify, unknown = rules.HeaderKey, []rules.Class{rules.ClassInput}
+	case rules.TypePayload:
+		classify, unknown = rules.PayloadField, []rules.Class{rules.ClassPayload, rules.ClassInput}
+	case rules.TypeFiles:
+		return in.sourceAt(e, rules.TypeUpload, rules.ClassPayload, rules.ClassInput), true
+	case rules.TypeCookies:
+		return in.sourceAt(e, "", rules.ClassCredential, rules.ClassInput), true
+	case rules.TypeSession:
+		return in.sourceAt(e, "", rules.ClassInput), true
+	case rules.TypeEnviron:
+		classify = func(k string) []rules.Class {
+			if rules.EnvName(k) {
+				return []rules.Class{rules.ClassSecret}
+			}
+			return nil
+		}
+	default:
+		return nil, false
+	}
+	var classes []rules.Class
+	if len(keys) == 0 {
+		classes = unknown
+	}
+	seen := map[rules.Class]bool{}
+	for _, k := range keys {
+		for _, c := range classify(k) {
+			if !seen[c] {
+				seen[c] = true
+				classes = append(classes, c)
+			}
+		}
+	}
+	return in.sourceAt(e, "", classes...), true
+}
+
+func (in *interp) sourceAt(e ir.Expr, typ string, classes ...rules.Class) *Value {
+	if e == nil || len(classes) == 0 {
+		return &Value{Sym: typ}
+	}
+	return in.source(e, typ, classes)
+}
+
+// argVal is an evaluated call argument.
+type argVal struct {
+	name       string
+	v          *Value
+	star, dstr bool
+	expr       ir.Expr
+}
+
+func (in *interp) evalArgs(c *ir.Call) []argVal {
+	out := make([]argVal, len(c.Args))
+	for i, a := range c.Args {
+		out[i] = argVal{name: a.Name, v: in.eval(a.Value), star: a.Star, dstr: a.DoubleStar, expr: a.Value}
+	}
+	return out
+}
+
+func argsDeep(args []argVal) Taint {
+	var t Taint
+	for _, a := range args {
+		t = union(t, a.v.deep())
+	}
+	return t
+}
+
+func positional(args []argVal, i int) *Value {
+	n := 0
+	for _, a := range args {
+		if a.name != "" || a.dstr {
+			continue
+		}
+		if a.star {
+			return taintOnly(a.v.deep())
+		}
+		if n == i {
+			return a.v
+		}
+		n++
+	}
+	return nil
+}
+
+func keyword(args []argVal, name string) *Value {
+	for _, a := range args {
+		if a.name == name {
+			return a.v
+		}
+	}
+	for _, a := range args {
+		if a.dstr {
+			if f, ok := a.v.Fields[name]; ok {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+func (in *interp) evalCall(c *ir.Call) *Value {
+	if a, ok := c.Func.(*ir.Attr); ok {
+		recv := in.eval(a.X)
+		return in.callMethod(c, a, recv)
+	}
+	fn := in.eval(c.Func)
+	args := in.evalArgs(c)
+	return in.callValue(c, fn, args)
+}
+
+// callMethod handles recv.name(args).
+func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
+	name := a.Name
+	// Celery: task.delay(...), task.apply_async(args=[...], kwargs={...}).
+	if recv.Ref != nil && recv.Ref.Kind == RefFunc && recv.Sym == "" {
+		switch name {
+		case "delay", "s", "si", "signature", "apply":
+			args := in.evalArgs(c)
+			return in.callTask(c, recv.Ref.Func, args)
+		case "apply_async":
+			args := in.evalArgs(c)
+			var pos []argVal
+			if av := keyword(args, "args"); av != nil {
+				for _, el := range av.Elems {
+					pos = append(pos, argVal{v: el})
+				}
+				if len(av.Elems) == 0 && len(av.Taint) > 0 {
+					pos = append(pos, argVal{v: av, star: true})
+				}
+			} else if av := positional(args, 0); av != nil {
+				for _, el := range av.Elems {
+					pos = append(pos, argVal{v: el})
+				}
+			}
+			if kv := keyword(args, "kwargs"); kv != nil {
+				for _, k := range sortedKeys(kv.Fields) {
+					pos = append(pos, argVal{name: k, v: kv.Fields[k]})
+				}
+			}
+			return in.callTask(c, recv.Ref.Func, pos)
+		}
+	}
+	// Catalog types govern their own methods.
+	if v, ok := in.typeMethod(c, recv, name); ok {
+		return v
+	}
+	if recv.Ref == nil && recv.Sym == "" {
+		return in.dataMethod(c, a, recv, name)
+	}
+	fn := in.getattr(recv, name, nil)
+	args := in.evalArgs(c)
+	if fn.Ref == nil && fn.Sym == "" {
+		if recv.Ref != nil && recv.Ref.Kind == RefInstance {
+			// A method we cannot see (inherited from a library base): the
+			// result carries what went in.
+			return taintOnly(union(argsDeep(args), recv.Taint.sources()))
+		}
+		return empty
+	}
+	return in.callValue(c, fn, args, recv)
+}
+
+// typeMethod handles methods of catalog types (request parts, files,
+// exceptions, log records).
+func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool) {
+	switch recv.Sym {
+	case rules.TypeRequest:
+		if classes, ok := rules.RequestMethod(name); ok {
+			in.evalArgs(c)
+			return in.source(c, "", classes), true
+		}
+	case rules.TypeUser:
+		if rules.UserAttr(name) {
+			in.evalArgs(c)
+			return in.source(c, "", []rules.Class{rules.ClassPII}), true
+		}
+		in.evalArgs(c)
+		return empty, true
+	case rules.TypeMeta, rules.TypeHeaders, rules.TypePayload, rules.TypeCookies, rules.TypeSession, rules.TypeEnviron, rules.TypeFiles:
+		args := in.evalArgs(c)
+		switch name {
+		case "get", "pop", "getlist", "__getitem__", "setdefault", "get_all":
+			key := positional(args, 0)
+			if key == nil {
+				key = empty
+			}
+			v, _ := in.classifyKey(recv, key.Consts, c)
+			if d := positional(args, 1); d != nil {
+				v = join(v, d)
+			}
+			return v, true
+		case "dict", "copy", "urlencode", "decode", "read", "lists":
+			return in.wholeOf(recv, c), true
+		case "items", "values":
+			w := in.wholeOf(recv, c)
+			return &Value{Taint: w.Taint}, true
+		case "keys", "__contains__", "__len__":
+			return empty, true
+		}
+		return empty, true
+	case rules.TypeUpload:
+		in.evalArgs(c)
+		switch name {
+		case "read", "chunks", "readlines", "readline":
+			return in.source(c, "", []rules.Class{rules.ClassPayload, rules.ClassInput}), true
+		}
+		return empty, true
+	case rules.TypeException:
+		in.evalArgs(c)
+		return taintOnly(recv.Taint), true
+	case rules.TypeLogFile:
+		in.evalArgs(c)
+		switch name {
+		case "read", "readlines", "readline", "__iter__":
+			return in.source(c, "", []rules.Class{rules.ClassLog}), true
+		case "__enter__":
+			return recv, true
+		}
+		return empty, true
+	case rules.TypeLogPath:
+		in.evalArgs(c)
+		switch name {
+		case "read_text", "read_bytes":
+			return in.source(c, "", []rules.Class{rules.ClassLog}), true
+		case "open":
+			return &Value{Sym: rules.TypeLogFile}, true
+		}
+		return &Value{Sym: rules.TypeLogPath}, true
+	case rules.TypeLogRecord:
+		in.evalArgs(c)
+		if name == "getMessage" {
+			return in.source(c, "", []rules.Class{rules.ClassLog}), true
+		}
+		return empty, true
+	}
+	// self.format(record) inside a logging handler's emit.
+	if name == "format" && in.fi.LogEmit && recv.Ref != nil && recv.Ref.Kind == RefInstance {
+		args := in.evalArgs(c)
+		if a := positional(args, 0); a != nil && a.Sym == rules.TypeLogRecord {
+			return in.source(c, "", []rules.Class{rules.ClassLog}), true
+		}
+		return taintOnly(argsDeep(args)), true
+	}
+	return nil, false
+}
+
+// wholeOf is a catalog value read whole (request.data.dict()).
+func (in *interp) wholeOf(recv *Value, c *ir.Call) *Value {
+	if len(recv.Taint) > 0 {
+		return &Value{Sym: recv.Sym, Taint: recv.Taint}
+	}
+	return &Value{Sym: recv.Sym}
+}
+
+// dataMethod handles methods of plain values: containers and strings.
+func (in *interp) dataMethod(c *ir.Call, a *ir.Attr, recv *Value, name string) *Value {
+	args := in.evalArgs(c)
+	switch name {
+	case "append", "add", "appendleft":
+		if v := positional(args, 0); v != nil {
+			n := *recv
+			if len(recv.Elems) > 0 || len(recv.Taint) == 0 && len(recv.Fields) == 0 {
+				if len(recv.Elems) < maxElems {
+					n.Elems = append(append([]*Value{}, recv.Elems...), v)
+				} else {
+					n.Taint = union(n.Taint, v.deep())
+				}
+			} else {
+				n.Taint = union(n.Taint, v.deep())
+			}
+			in.update(a.X, &n)
+		}
+		return empty
+	case "insert":
+		if v := positional(args, 1); v != nil {
+			in.update(a.X, recv.withTaint(v.deep()))
+		}
+		return empty
+	case "extend":
+		if v := positional(args, 0); v != nil {
+			n := *recv
+			if len(v.Elems) > 0 && len(recv.Elems)+len(v.Elems) <= maxElems && len(v.Taint) == 0 {
+				n.Elems = append(append([]*Value{}, recv.Elems...), v.Elems...)
+			} else {
+				n.Taint = union(n.Taint, v.deep())
+			}
+			in.update(a.X, &n)
+		}
+		return empty
+	case "update":
+		n := recv
+		for _, arg := range args {
+			switch {
+			case arg.name != "":
+				n = n.withField(arg.name, arg.v)
+			case arg.v.Sym != "" || len(arg.v.Elems) > 0:
+				n = n.withTaint(arg.v.deep())
+			default:
+				for _, k := range sortedKeys(arg.v.Fields) {
+					n = n.withField(k, arg.v.Fields[k])
+				}
+				n = n.withTaint(arg.v.Taint)
+			}
+		}
+		in.update(a.X, n)
+		return empty
+	case "setdefault":
+		key := positional(args, 0)
+		if key != nil && len(key.Consts) == 1 {
+			if f, ok := recv.Fields[key.Consts[0]]; ok {
+				return f
+			}
+			if d := positional(args, 1); d != nil {
+				in.update(a.X, recv.withField(key.Consts[0], d))
+				return d
+			}
+		}
+		return taintOnly(recv.deep())
+	case "get", "pop", "__getitem__":
+		key := positional(args, 0)
+		if key == nil {
+			return taintOnly(recv.deep())
+		}
+		v := in.getitem(recv, key, c)
+		if d := positional(args, 1); d != nil {
+			v = join(v, d)
+		}
+		return v
+	case "copy", "__copy__":
+		return recv
+	case "items", "values", "keys", "popitem":
+		return taintOnly(recv.deep())
+	case "format", "format_map":
+		return taintOnly(union(recv.deep(), argsDeep(args)))
+	case "join":
+		return taintOnly(union(recv.deep(), argsDeep(args)))
+	case "replace", "sub":
+		var t Taint
+		if v := positional(args, 1); v != nil {
+			t = v.deep()
+		}
+		return taintOnly(union(recv.deep(), t))
+	case "hexdigest", "digest":
+		return empty
+	}
+	// Any other method of plain data (str.strip, bytes.decode, list.index,
+	// dict.get...): the result is derived from the receiver.
+	return taintOnly(recv.deep())
+}
+
+// callValue calls a function value.
+func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value) *Value {
+	if fn.Ref != nil {
+		switch fn.Ref.Kind {
+		case RefFunc:
+			if fn.Sym != "" {
+				// An attribute of a function (wrapped.__wrapped__, f.cache_clear).
+				return empty
+			}
+			return in.callFunc(c, fn.Ref.Func, args, nil)
+		case RefMethod:
+			return in.callFunc(c, fn.Ref.Func, args, fn.Ref.Self)
+		case RefClass:
+			return in.instantiate(c, fn.Ref.Class, args)
+		case RefInstance:
+			if m := fn.Ref.Class.lookupMethod("__call__"); m != nil {
+				return in.callFunc(c, m, args, fn)
+			}
+			return taintOnly(argsDeep(args))
+		case RefModule:
+			return empty
+		}
+	}
+	if fn.Sym != "" {
+		var r *Value
+		if len(recv) > 0 {
+			r = recv[0]
+		}
+		return in.callSym(c, fn.Sym, args, r)
+	}
+	// An unknown callable (a parameter, a lambda): the result is derived
+	// from the arguments.
+	return taintOnly(argsDeep(args).sources())
+}
+
+func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value {
+	inst := &Value{Ref: &Ref{Kind: RefInstance, Class: cls}}
+	if init := cls.lookupMethod("__init__"); init != nil {
+		in.callFunc(c, init, args, inst)
+	}
+	return inst
+}
+
+// callTask calls a Celery task with the arguments delay() received.
+func (in *interp) callTask(c *ir.Call, f *FuncInfo, args []argVal) *Value {
+	if f.Bind {
+		return in.callFunc(c, f, args, empty)
+	}
+	in.callFunc(c, f, args, nil)
+	return empty
+}
+
+// callSym calls an external symbol: sinks, sources, sanitizers, builtins,
+// and everything else by default propagation.
+func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *Value {
+	if s := rules.SinkFor(sym); s != nil {
+		in.checkSink(c, s, args, recv)
+		if s.Kind == rules.SinkLLM {
+			return in.source(c, "", []rules.Class{rules.ClassResponse})
+		}
+		return empty
+	}
+	if class, ok := rules.CallSources[sym]; ok {
+		return in.source(c, "", []rules.Class{class})
+	}
+	if rules.IsSanitizer(sym) {
+		return empty
+	}
+	arg0 := positional(args, 0)
+	switch sym {
+	case "builtins.str", "builtins.repr", "builtins.format", "builtins.ascii", "json.dumps", "builtins.bytes", "pprint.pformat":
+		if arg0 == nil {
+			return empty
+		}
+		return taintOnly(arg0.deep())
+	case "builtins.dict", "json.loads", "copy.copy", "copy.deepcopy", "ast.literal_eval", "builtins.list", "builtins.tuple", "builtins.sorted", "builtins.reversed", "builtins.set", "builtins.frozenset", "collections.OrderedDict":
+		v := empty
+		if arg0 != nil {
+			v = arg0
+		}
+		for _, a := range args {
+			if a.name != "" {
+				v = v.withField(a.name, a.v)
+			}
+		}
+		return v
+	case "builtins.getattr":
+		if arg0 != nil {
+			if n := positional(args, 1); n != nil && len(n.Consts) == 1 {
+				v := in.getattr(arg0, n.Consts[0], c)
+				if d := positional(args, 2); d != nil {
+					v = join(v, d)
+				}
+				return v
+			}
+		}
+		return empty
+	case "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath", "os.path.join":
+		if arg0 != nil && (arg0.Sym == rules.TypeLogPath || anyConst(arg0.Consts, rules.IsLogPath)) {
+			if sym == "pathlib.Path" || sym == "pathlib.PurePath" || sym == "os.path.join" {
+				return &Value{Sym: rules.TypeLogPath}
+			}
+			return &Value{Sym: rules.TypeLogFile}
+		}
+		if sym == "os.path.join" {
+			for _, a := range args {
+				if a.v.Sym == rules.TypeLogPath || anyConst(a.v.Consts, rules.IsLogPath) {
+					return &Value{Sym: rules.TypeLogPath}
+				}
+			}
+		}
+		return empty
+	case "os.getenv", "os.environ.get":
+		if arg0 != nil && anyConst(arg0.Consts, rules.EnvName) {
+			return in.source(c, "", []rules.Class{rules.ClassSecret})
+		}
+		return empty
+	case "builtins.super":
+		if in.fi.Class != nil {
+			for _, b := range in.fi.Class.Bases {
+				return &Value{Ref: &Ref{Kind: RefInstance, Class: b}}
+			}
+			if ext := in.fi.Class.ExtBases; len(ext) > 0 {
+				return &Value{Sym: instanceSym(ext[0], true)}
+			}
+		}
+		return empty
+	case "builtins.next", "builtins.iter", "builtins.enumerate", "builtins.zip", "builtins.min", "builtins.max", "builtins.sum", "builtins.filter", "builtins.map":
+		return taintOnly(argsDeep(args).sources())
+	}
+	canon := rules.CanonicalClass(sym)
+	if canon != sym {
+		// An SDK client, a logger, a chat model: its identity matters, its
+		// constructor arguments (keys, model names) are not data.
+		v := &Value{Sym: canon + "()"}
+		if canon == "langchain.Runnable" {
+			v.Taint = argsDeep(args).sources()
+		}
+		return v
+	}
+	if rules.Opaque(sym) {
+		return &Value{Sym: sym + "()"}
+	}
+	t := argsDeep(args)
+	if recv != nil {
+		t = union(t, recv.Taint)
+	}
+	if rules.IsLangChainPromptSym(sym) {
+		return &Value{Sym: sym + "()", Taint: t}
+	}
+	v := &Value{Sym: sym + "()"}
+	if len(t) > 0 {
+		v.Taint = t
+	}
+	return v
+}
+
+func anyConst(cs []string, pred func(string) bool) bool {
+	for _, c := range cs {
+		if pred(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,282 @@
+package taint
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"sync"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/modules"
+	"github.com/llmleak/llmleak/rules"
+)
+
+// maxRounds bounds the whole-project fixpoint. Summaries only grow, so it
+// converges; the bound is a guard against pathological programs.
+const maxRounds = 40
+
+// Summary is what callers need to know of a function.
+type Summary struct {
+	// Ret is the return value: its symbol or project reference (a client
+	// factory), the sources it carries, and parameter facts for the
+	// parameters that reach it.
+	Ret *Value
+	// Sinks lists, per parameter, the sinks the parameter reaches.
+	Sinks []ParamSink
+}
+
+// ParamSink says that parameter Param reaches a sink, with the path inside
+// the function (starting at the parameter, ending at the sink).
+type ParamSink struct {
+	Param int
+	Kind  rules.SinkKind
+	Role  rules.ArgRole
+	Label string
+	Trace *Trace
+	key   string
+}
+
+func paramSinkKey(ps ParamSink, sinkAt finding.Step) string {
+	return strconv.Itoa(ps.Param) + "|" + strconv.Itoa(int(ps.Kind)) + "|" + strconv.Itoa(int(ps.Role)) + "|" + ps.Label + "|" + sinkAt.Path + ":" + strconv.Itoa(sinkAt.Line) + ":" + strconv.Itoa(sinkAt.Col)
+}
+
+func sameSummary(a, b *Summary) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
+		return false
+	}
+	for i := range a.Sinks {
+		if a.Sinks[i].key != b.Sinks[i].key {
+			return false
+		}
+	}
+	return true
+}
+
+func joinSummary(old, n *Summary) *Summary {
+	if old == nil {
+		return n
+	}
+	out := &Summary{Ret: truncate(join(old.Ret, n.Ret), 0)}
+	seen := map[string]bool{}
+	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
+		if !seen[s.key] {
+			seen[s.key] = true
+			out.Sinks = append(out.Sinks, s)
+		}
+	}
+	sort.SliceStable(out.Sinks, func(i, j int) bool { return out.Sinks[i].key < out.Sinks[j].key })
+	return out
+}
+
+// depKey names a piece of state a function analysis read.
+type depKey struct {
+	kind byte // 'F' summary, 'C' class attributes, 'M' module globals, 'P' own parameter types
+	id   int
+}
+
+// state is the whole-project knowledge one round reads and the merge
+// after it writes.
+type state struct {
+	sums       []*Summary
+	paramTypes [][]*paramType
+	classAttrs []map[string]*Value
+	globals    []map[string]*Value
+}
+
+// paramType is what callers pass for one parameter: a symbol or project
+// reference they agree on, or a conflict.
+type paramType struct {
+	v        *Value
+	conflict bool
+}
+
+// Engine runs the taint analysis over a project.
+type Engine struct {
+	proj *Project
+	jobs int
+	st   state
+	// users maps a piece of state to the functions that read it.
+	users map[depKey]map[int]bool
+	// latest holds each function's findings from its latest analysis.
+	latest [][]*rawFinding
+	// Rounds is how many rounds the fixpoint took.
+	Rounds int
+}
+
+// NewEngine prepares an engine over the project.
+func NewEngine(p *Project, jobs int) *Engine {
+	if jobs < 1 {
+		jobs = 1
+	}
+	e := &Engine{proj: p, jobs: jobs, users: map[depKey]map[int]bool{}}
+	e.st.sums = make([]*Summary, len(p.Funcs))
+	e.st.paramTypes = make([][]*paramType, len(p.Funcs))
+	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
+	e.st.globals = make([]map[string]*Value, len(p.Mods))
+	e.latest = make([][]*rawFinding, len(p.Funcs))
+	return e
+}
+
+// Run computes summaries to a fixpoint and returns the raw findings.
+func (e *Engine) Run(ctx context.Context) ([]*finding.Finding, error) {
+	dirty := make([]int, len(e.proj.Funcs))
+	for i := range dirty {
+		dirty[i] = i
+	}
+	for round := 0; len(dirty) > 0 && round < maxRounds; round++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e.Rounds = round + 1
+		results := e.analyzeAll(dirty)
+		dirty = e.merge(results)
+	}
+	return e.findings(), nil
+}
+
+func (e *Engine) analyzeAll(ids []int) []*fnResult {
+	results := make([]*fnResult, len(ids))
+	if e.jobs == 1 || len(ids) < 8 {
+		for i, id := range ids {
+			results[i] = e.analyze(e.proj.Funcs[id])
+		}
+		return results
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(ids))
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < e.jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = e.analyze(e.proj.Funcs[ids[i]])
+			}
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// merge folds one round's results into the state, in function order, and
+// returns the functions to analyze again.
+func (e *Engine) merge(results []*fnResult) []int {
+	next := map[int]bool{}
+	touch := func(k depKey) {
+		for id := range e.users[k] {
+			next[id] = true
+		}
+	}
+	for _, r := range results {
+		id := r.fn.ID
+		e.latest[id] = r.findings
+		for _, k := range r.deps {
+			u := e.users[k]
+			if u == nil {
+				u = map[int]bool{}
+				e.users[k] = u
+			}
+			u[id] = true
+		}
+		old := e.st.sums[id]
+		if old == nil || !sameSummary(old, joinSummary(old, r.summary)) {
+			e.st.sums[id] = joinSummary(old, r.summary)
+			touch(depKey{'F', id})
+		}
+		for _, obs := range r.paramObs {
+			if e.observeParam(obs) {
+				next[obs.fn.ID] = true
+			}
+		}
+		for _, w := range r.attrWrites {
+			m := e.st.classAttrs[w.cls.ID]
+			if m == nil {
+				m = map[string]*Value{}
+				e.st.classAttrs[w.cls.ID] = m
+			}
+			old := m[w.name]
+			nv := truncate(join(old, w.v), 0)
+			if old == nil || !sameShape(old, nv) {
+				m[w.name] = nv
+				touch(depKey{'C', w.cls.ID})
+			}
+		}
+		if r.globals != nil {
+			mid := r.fn.Mod.ID
+			m := e.st.globals[mid]
+			changed := m == nil
+			if m == nil {
+				m = map[string]*Value{}
+				e.st.globals[mid] = m
+			}
+			for _, k := range sortedKeys(r.globals) {
+				old := m[k]
+				nv := truncate(join(old, r.globals[k]), 0)
+				if old == nil || !sameShape(old, nv) {
+					m[k] = nv
+					changed = true
+				}
+			}
+			if changed {
+				touch(depKey{'M', mid})
+			}
+		}
+	}
+	ids := make([]int, 0, len(next))
+	for id := range next {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	return ids
+}
+
+// observeParam records the type a caller passes; it reports whether the
+// callee's parameter types changed.
+func (e *Engine) observeParam(o paramObs) bool {
+	pts := e.st.paramTypes[o.fn.ID]
+	if pts == nil {
+		pts = make([]*paramType, len(o.fn.Fn.Params))
+		e.st.paramTypes[o.fn.ID] = pts
+	}
+	if o.param >= len(pts) {
+		return false
+	}
+	cur := pts[o.param]
+	switch {
+	case cur == nil:
+		pts[o.param] = &paramType{v: o.v}
+		return true
+	case cur.conflict:
+		return false
+	case cur.v.Sym == o.v.Sym && (cur.v.Ref == o.v.Ref || (cur.v.Ref != nil && cur.v.Ref.equal(o.v.Ref))):
+		return false
+	default:
+		pts[o.param] = &paramType{conflict: true}
+		return true
+	}
+}
+
+// findings turns the latest raw findings of every function into findings.
+func (e *Engine) findings() []*finding.Finding {
+	var out []*finding.Finding
+	for _, fs := range e.latest {
+		for _, rf := range fs {
+			out = append(out, rf.build())
+		}
+	}
+	finding.Sort(out)
+	return out
+}
+
+// absolute returns the resolver of relative imports for a module.
+func (e *Engine) absolute(m *ModInfo) func(level int, module string) (string, bool) {
+	return func(level int, module string) (string, bool) {
+		return modules.Absolute(m.Name, m.Mod.IsPackage, level, module)
+	}
+}

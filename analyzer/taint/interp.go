@@ -1,0 +1,905 @@
+package taint
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/rules"
+)
+
+// maxLoopIter bounds the iterations of a loop body to its fixpoint.
+const maxLoopIter = 6
+
+type paramObs struct {
+	fn    *FuncInfo
+	param int
+	v     *Value
+}
+
+type attrWrite struct {
+	cls  *ClassInfo
+	name string
+	v    *Value
+}
+
+// fnResult is what one analysis of one function produced.
+type fnResult struct {
+	fn         *FuncInfo
+	summary    *Summary
+	findings   []*rawFinding
+	deps       []depKey
+	paramObs   []paramObs
+	attrWrites []attrWrite
+	globals    map[string]*Value
+}
+
+type env map[string]*Value
+
+func (e env) copy() env {
+	n := make(env, len(e)+4)
+	for k, v := range e {
+		n[k] = v
+	}
+	return n
+}
+
+func joinEnv(a, b env) env {
+	n := make(env, len(a)+len(b))
+	for k, v := range a {
+		if w, ok := b[k]; ok {
+			n[k] = join(v, w)
+		} else {
+			n[k] = v
+		}
+	}
+	for k, w := range b {
+		if _, ok := a[k]; !ok {
+			n[k] = w
+		}
+	}
+	return n
+}
+
+func sameEnv(a, b env) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		w, ok := b[k]
+		if !ok || !sameShape(v, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// interp analyzes one function body.
+type interp struct {
+	e    *Engine
+	fi   *FuncInfo
+	path string
+	env  env
+	// dead is set after return/raise/continue/break on the current path.
+	dead    bool
+	ret     *Value
+	res     *fnResult
+	sinks   map[string]ParamSink
+	found   map[string]*rawFinding
+	deps    map[depKey]bool
+	stmt    ir.Stmt
+	globals map[string]bool
+	// exc is the value of the exception being handled, for bare raise.
+	breakEnvs []env
+}
+
+func (e *Engine) analyze(fi *FuncInfo) *fnResult {
+	in := &interp{
+		e:     e,
+		fi:    fi,
+		path:  fi.Mod.Mod.Path,
+		env:   env{},
+		res:   &fnResult{fn: fi},
+		sinks: map[string]ParamSink{},
+		found: map[string]*rawFinding{},
+		deps:  map[depKey]bool{},
+	}
+	in.initParams()
+	in.execBlock(fi.Fn.Body)
+	if fi.Fn == fi.Mod.Mod.Body {
+		in.res.globals = map[string]*Value{}
+		for k, v := range in.env {
+			if b := fi.Mod.top[k]; b != nil && b.kind == bindGlobal {
+				in.res.globals[k] = truncate(v, 0)
+			}
+		}
+	}
+	sum := &Summary{Ret: truncate(in.ret, 0)}
+	if sum.Ret == nil {
+		sum.Ret = empty
+	}
+	keys := make([]string, 0, len(in.sinks))
+	for k := range in.sinks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		sum.Sinks = append(sum.Sinks, in.sinks[k])
+	}
+	in.res.summary = sum
+	fkeys := make([]string, 0, len(in.found))
+	for k := range in.found {
+		fkeys = append(fkeys, k)
+	}
+	sort.Strings(fkeys)
+	for _, k := range fkeys {
+		in.res.findings = append(in.res.findings, in.found[k])
+	}
+	dk := make([]depKey, 0, len(in.deps))
+	for k := range in.deps {
+		dk = append(dk, k)
+	}
+	sort.Slice(dk, func(i, j int) bool {
+		if dk[i].kind != dk[j].kind {
+			return dk[i].kind < dk[j].kind
+		}
+		return dk[i].id < dk[j].id
+	})
+	in.res.deps = dk
+	return in.res
+}
+
+// initParams gives each parameter a parameter fact and, where known, a
+// type: by name (request, self), by annotation, or from the callers.
+func (in *interp) initParams() {
+	fn := in.fi.Fn
+	var observed []*paramType
+	if len(fn.Params) > 0 {
+		observed = in.e.st.paramTypes[in.fi.ID]
+		in.deps[depKey{'P', in.fi.ID}] = true
+	}
+	for i, p := range fn.Params {
+		sp := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepParam, Message: "received as parameter " + p.Name + " of " + fn.Name + "()"}
+		v := &Value{Taint: Taint{{Class: paramClass, Param: i, Trace: (*Trace)(nil).push(sp)}}}
+		switch {
+		case i == 0 && in.fi.Class != nil && !in.fi.Static:
+			if in.fi.ClassMethod {
+				v.Ref = &Ref{Kind: RefClass, Class: in.fi.Class}
+			} else {
+				v.Ref = &Ref{Kind: RefInstance, Class: in.fi.Class}
+			}
+		case p.Name == "request" || p.Name == "req" && isRequestAnnotation(p.Annotation) || isRequestAnnotation(p.Annotation):
+			v.Sym = rules.TypeRequest
+		case p.Name == "serializer":
+			v.Sym = rules.TypeSerializer
+		case in.fi.LogEmit && i == 1:
+			v.Sym = rules.TypeLogRecord
+		case i < len(observed) && observed[i] != nil && !observed[i].conflict:
+			v.Sym = observed[i].v.Sym
+			v.Ref = observed[i].v.Ref
+		}
+		if p.Kind == ir.ParamVarArgs || p.Kind == ir.ParamVarKw {
+			v.Sym, v.Ref = "", nil
+		}
+		in.env[p.Name] = v
+	}
+}
+
+func isRequestAnnotation(e ir.Expr) bool {
+	name := dotted(e)
+	if name == "" {
+		return false
+	}
+	last := name[strings.LastIndexByte(name, '.')+1:]
+	return last == "HttpRequest" || last == "Request" || last == "WSGIRequest" || last == "ASGIRequest"
+}
+
+func (in *interp) loc(start, end ir.Pos) finding.Location {
+	return finding.Location{Path: in.path, Line: start.Line, Col: start.Col, EndLine: end.Line, EndCol: end.Col}
+}
+
+func (in *interp) spanLoc(sp ir.Span) finding.Location { return in.loc(sp.Start, sp.End) }
+
+func (in *interp) step(e ir.Expr, kind finding.StepKind, msg string) finding.Step {
+	return finding.Step{Location: in.spanLoc(e.ExprSpan()), Kind: kind, Message: msg}
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+func (in *interp) execBlock(stmts []ir.Stmt) {
+	for _, s := range stmts {
+		if in.dead {
+			return
+		}
+		in.exec(s)
+	}
+}
+
+func (in *interp) exec(st ir.Stmt) {
+	prev := in.stmt
+	in.stmt = st
+	defer func() { in.stmt = prev }()
+	switch s := st.(type) {
+	case *ir.Assign:
+		in.execAssign(s)
+	case *ir.ExprStmt:
+		in.eval(s.X)
+	case *ir.Return:
+		if s.Value != nil {
+			v := in.eval(s.Value)
+			in.ret = join(in.ret, v)
+		}
+		in.dead = true
+	case *ir.If:
+		in.eval(s.Cond)
+		in.branch(func() { in.execBlock(s.Body) }, func() { in.execBlock(s.Else) })
+	case *ir.For:
+		iter := in.eval(s.Iter)
+		elem := in.elemOf(iter, s.Iter)
+		in.loop(func() {
+			in.assign(s.Target, elem, "loop variable")
+			in.execBlock(s.Body)
+		})
+		in.execBlock(s.Else)
+	case *ir.While:
+		in.eval(s.Cond)
+		in.loop(func() {
+			in.eval(s.Cond)
+			in.execBlock(s.Body)
+		})
+		in.execBlock(s.Else)
+	case *ir.With:
+		for _, it := range s.Items {
+			v := in.eval(it.Ctx)
+			if it.Target != nil {
+				in.assign(it.Target, v, "context value")
+			}
+		}
+		in.execBlock(s.Body)
+	case *ir.Try:
+		in.execTry(s)
+	case *ir.Raise:
+		if s.Exc != nil {
+			in.eval(s.Exc)
+		}
+		if s.Cause != nil {
+			in.eval(s.Cause)
+		}
+		in.dead = true
+	case *ir.FuncDef:
+		if f := in.fi.locals[s.Func.Name]; f != nil {
+			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
+		} else if b := in.fi.Mod.top[s.Func.Name]; b != nil && b.kind == bindFunc && b.fn != nil && b.fn.Fn == s.Func {
+			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: b.fn}}
+		}
+	case *ir.ClassDef:
+		in.execClassDef(s)
+	case *ir.ImportStmt:
+		for _, im := range s.Imports {
+			if b := importBinding(in.fi.Mod, im, ModuleSpec{Absolute: in.e.absolute(in.fi.Mod)}); b != nil {
+				in.env[im.Bound()] = in.bindingValue(b, nil)
+			}
+		}
+	case *ir.Global:
+		if in.globals == nil {
+			in.globals = map[string]bool{}
+		}
+		for _, n := range s.Names {
+			in.globals[n] = true
+		}
+	case *ir.Delete:
+		for _, t := range s.Targets {
+			if n, ok := t.(*ir.Name); ok {
+				delete(in.env, n.Id)
+			}
+		}
+	case *ir.Assert:
+		in.eval(s.Test)
+	case *ir.Match:
+		subj := in.eval(s.Subject)
+		var envs []env
+		base := in.env
+		for _, c := range s.Cases {
+			in.env = base.copy()
+			in.dead = false
+			in.bindPattern(c.Pattern, subj)
+			if c.Guard != nil {
+				in.eval(c.Guard)
+			}
+			in.execBlock(c.Body)
+			if !in.dead {
+				envs = append(envs, in.env)
+			}
+		}
+		in.dead = false
+		in.env = base
+		for _, e := range envs {
+			in.env = joinEnv(in.env, e)
+		}
+	case *ir.Pass:
+		if s.Keyword == "break" {
+			in.breakEnvs = append(in.breakEnvs, in.env)
+			in.dead = true
+		} else if s.Keyword == "continue" {
+			in.dead = true
+		}
+	}
+}
+
+func (in *interp) bindPattern(p ir.Expr, subj *Value) {
+	switch x := p.(type) {
+	case *ir.Name:
+		if x.Id != "_" {
+			in.env[x.Id] = subj
+		}
+	case *ir.Seq:
+		for _, e := range x.Elems {
+			in.bindPattern(e, taintOnly(subj.deep()))
+		}
+	case *ir.Call:
+		for _, a := range x.Args {
+			in.bindPattern(a.Value, taintOnly(subj.deep()))
+		}
+	case *ir.Dict:
+		for _, v := range x.Values {
+			in.bindPattern(v, taintOnly(subj.deep()))
+		}
+	}
+}
+
+// branch runs two alternatives from the same environment and joins them.
+func (in *interp) branch(a, b func()) {
+	base := in.env
+	in.env = base.copy()
+	in.dead = false
+	a()
+	envA, deadA := in.env, in.dead
+	in.env = base.copy()
+	in.dead = false
+	b()
+	envB, deadB := in.env, in.dead
+	switch {
+	case deadA && deadB:
+		in.env = joinEnv(envA, envB)
+		in.dead = true
+	case deadA:
+		in.env = envB
+		in.dead = false
+	case deadB:
+		in.env = envA
+		in.dead = false
+	default:
+		in.env = joinEnv(envA, envB)
+	}
+}
+
+// loop runs a body to a fixpoint: the environment after the loop is the
+// join of zero, one or more iterations.
+func (in *interp) loop(body func()) {
+	savedBreaks := in.breakEnvs
+	in.breakEnvs = nil
+	before := in.env
+	for i := 0; i < maxLoopIter; i++ {
+		in.env = before.copy()
+		in.dead = false
+		body()
+		after := joinEnv(before, in.env)
+		if sameEnv(after, before) {
+			before = after
+			break
+		}
+		before = after
+	}
+	in.env = before
+	for _, b := range in.breakEnvs {
+		in.env = joinEnv(in.env, b)
+	}
+	in.breakEnvs = savedBreaks
+	in.dead = false
+}
+
+func (in *interp) execTry(s *ir.Try) {
+	base := in.env.copy()
+	in.execBlock(s.Body)
+	bodyEnv, bodyDead := in.env, in.dead
+	var outs []env
+	if !bodyDead {
+		in.dead = false
+		in.execBlock(s.Else)
+		if !in.dead {
+			outs = append(outs, in.env)
+		}
+	}
+	for _, h := range s.Handlers {
+		in.env = joinEnv(base, bodyEnv)
+		in.dead = false
+		if h.Type != nil {
+			in.eval(h.Type)
+		}
+		if h.Name != "" {
+			o := newOrigin(in.path, exprSpan{h.Span}, "exception "+h.Name, rules.ClassError)
+			st := finding.Step{Location: in.spanLoc(h.Span), Kind: finding.StepSource, Message: "exception caught as " + h.Name}
+			in.env[h.Name] = &Value{Sym: rules.TypeException, Taint: Taint{{Class: rules.ClassError, Origin: o, Trace: (*Trace)(nil).push(st)}}}
+		}
+		in.execBlock(h.Body)
+		if !in.dead {
+			outs = append(outs, in.env)
+		}
+	}
+	in.dead = len(outs) == 0
+	if len(outs) == 0 {
+		in.env = joinEnv(base, bodyEnv)
+	} else {
+		in.env = outs[0]
+		for _, o := range outs[1:] {
+			in.env = joinEnv(in.env, o)
+		}
+	}
+	if len(s.Finally) > 0 {
+		dead := in.dead
+		in.dead = false
+		in.execBlock(s.Finally)
+		in.dead = in.dead || dead
+	}
+}
+
+func (in *interp) execClassDef(s *ir.ClassDef) {
+	var ci *ClassInfo
+	if b := in.fi.Mod.top[s.Class.Name]; b != nil && b.kind == bindClass && b.cls != nil && b.cls.Cls == s.Class {
+		ci = b.cls
+	} else if c := in.fi.classes[s.Class.Name]; c != nil {
+		ci = c
+	}
+	if ci == nil {
+		return
+	}
+	in.env[s.Class.Name] = &Value{Ref: &Ref{Kind: RefClass, Class: ci}}
+	// Class-body assignments become class attributes.
+	saved := in.env
+	in.env = saved.copy()
+	for _, st := range s.Class.Body {
+		if a, ok := st.(*ir.Assign); ok && a.Value != nil {
+			v := in.eval(a.Value)
+			for _, t := range a.Targets {
+				if n, ok := t.(*ir.Name); ok {
+					in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: n.Id, v: v})
+				}
+			}
+		}
+	}
+	in.env = saved
+}
+
+func (in *interp) execAssign(s *ir.Assign) {
+	if s.Value == nil {
+		return
+	}
+	v := in.eval(s.Value)
+	if s.Op != "" {
+		if len(s.Targets) == 1 {
+			old := in.eval(s.Targets[0])
+			if s.Op == "|" && (rules.IsModelSym(old.Sym) || rules.IsModelSym(v.Sym)) {
+				v = &Value{Sym: "langchain.Runnable()", Taint: union(old.deep(), v.deep())}
+			} else {
+				nv := join(old, v)
+				if len(v.Elems) > 0 || len(old.Elems) > 0 {
+					nv = &Value{Sym: old.Sym, Ref: old.Ref, Taint: union(old.Taint, v.deep()), Fields: old.Fields, Elems: append(append([]*Value{}, old.Elems...), v.Elems...)}
+					if len(nv.Elems) > maxElems {
+						nv = &Value{Taint: nv.deep()}
+					}
+				}
+				v = nv
+			}
+			in.assign(s.Targets[0], v, "")
+		}
+		return
+	}
+	for _, t := range s.Targets {
+		in.assign(t, v, "")
+	}
+}
+
+// assign stores v into a target expression.
+func (in *interp) assign(t ir.Expr, v *Value, what string) {
+	switch x := t.(type) {
+	case *ir.Name:
+		msg := "assigned to " + x.Id
+		if what != "" {
+			msg = what + " " + x.Id
+		}
+		in.env[x.Id] = v.withStep(in.step(t, finding.StepAssign, msg))
+	case *ir.Seq:
+		in.assignSeq(x.Elems, v)
+	case *ir.Starred:
+		in.assign(x.X, taintOnly(v.deep()), what)
+	case *ir.Attr:
+		obj := in.eval(x.X)
+		nv := v.withStep(in.step(t, finding.StepAssign, "stored in "+formatExpr(t)))
+		if obj.Ref != nil && obj.Ref.Kind == RefInstance {
+			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: obj.Ref.Class, name: x.Name, v: nv})
+		}
+		in.update(x.X, obj.withField(x.Name, nv))
+	case *ir.Subscript:
+		obj := in.eval(x.X)
+		key := in.eval(x.Index)
+		nv := v.withStep(in.step(t, finding.StepAssign, "stored in "+formatExpr(t)))
+		switch {
+		case len(key.Consts) == 1:
+			obj = obj.withField(key.Consts[0], nv)
+		case len(key.Consts) > 1:
+			for _, k := range key.Consts {
+				obj = obj.withField(k, join(obj.Fields[k], nv))
+			}
+		default:
+			obj = obj.withTaint(nv.deep())
+		}
+		in.update(x.X, obj)
+	}
+}
+
+func (in *interp) assignSeq(targets []ir.Expr, v *Value) {
+	if len(v.Elems) == len(targets) {
+		for i, t := range targets {
+			in.assign(t, v.Elems[i], "")
+		}
+		return
+	}
+	all := taintOnly(v.deep())
+	for _, t := range targets {
+		in.assign(t, all, "")
+	}
+}
+
+// update writes back a container that was changed in place, when it is
+// named by a variable or an attribute path we can assign.
+func (in *interp) update(target ir.Expr, v *Value) {
+	switch x := target.(type) {
+	case *ir.Name:
+		in.env[x.Id] = v
+	case *ir.Attr:
+		obj := in.eval(x.X)
+		if obj.Ref != nil && obj.Ref.Kind == RefInstance {
+			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: obj.Ref.Class, name: x.Name, v: v})
+		}
+		in.update(x.X, obj.withField(x.Name, v))
+	case *ir.Subscript:
+		obj := in.eval(x.X)
+		key := in.eval(x.Index)
+		if len(key.Consts) == 1 {
+			in.update(x.X, obj.withField(key.Consts[0], v))
+		} else {
+			in.update(x.X, obj.withTaint(v.deep()))
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+type exprSpan struct{ sp ir.Span }
+
+type spanLike interface {
+	start() Pos
+	end() Pos
+}
+
+func (s exprSpan) start() Pos { return Pos{s.sp.Start.Line, s.sp.Start.Col} }
+func (s exprSpan) end() Pos   { return Pos{s.sp.End.Line, s.sp.End.Col} }
+
+// source builds the value of a source expression.
+func (in *interp) source(e ir.Expr, typ string, classes []rules.Class) *Value {
+	v := &Value{Sym: typ}
+	if len(classes) == 0 {
+		return v
+	}
+	desc := formatExpr(e)
+	st := in.step(e, finding.StepSource, "reads "+desc)
+	t := make(Taint, 0, len(classes))
+	for _, c := range classes {
+		t = union(t, Taint{{Class: c, Origin: newOrigin(in.path, exprSpan{e.ExprSpan()}, desc, c), Trace: (*Trace)(nil).push(st)}})
+	}
+	v.Taint = t
+	return v
+}
+
+func (in *interp) eval(e ir.Expr) *Value {
+	switch x := e.(type) {
+	case nil:
+		return empty
+	case *ir.Name:
+		return in.lookup(x.Id, x)
+	case *ir.Attr:
+		return in.getattr(in.eval(x.X), x.Name, x)
+	case *ir.Subscript:
+		obj := in.eval(x.X)
+		if _, ok := x.Index.(*ir.Slice); ok {
+			in.eval(x.Index)
+			return &Value{Taint: obj.deep()}
+		}
+		return in.getitem(obj, in.eval(x.Index), x)
+	case *ir.Call:
+		return in.evalCall(x)
+	case *ir.Const:
+		if x.Kind == ir.ConstStr || x.Kind == ir.ConstBytes {
+			if rules.IsSecretLiteral(x.Value) {
+				v := in.source(x, "", []rules.Class{rules.ClassSecret})
+				v.Consts = nil
+				return v
+			}
+			return &Value{Consts: []string{x.Value}}
+		}
+		return empty
+	case *ir.FString:
+		var t Taint
+		for _, p := range x.Parts {
+			t = union(t, in.eval(p).deep())
+		}
+		return taintOnly(t)
+	case *ir.BinOp:
+		l, r := in.eval(x.L), in.eval(x.R)
+		if x.Op == "|" && (rules.IsModelSym(l.Sym) || rules.IsModelSym(r.Sym)) {
+			return &Value{Sym: "langchain.Runnable()", Taint: union(l.deep(), r.deep())}
+		}
+		if x.Op == "+" && len(l.Elems) > 0 && len(r.Elems) > 0 && len(l.Elems)+len(r.Elems) <= maxElems {
+			return &Value{Taint: union(l.Taint, r.Taint), Elems: append(append([]*Value{}, l.Elems...), r.Elems...)}
+		}
+		return taintOnly(union(l.deep(), r.deep()))
+	case *ir.BoolOp:
+		var v *Value
+		for _, p := range x.Values {
+			v = join(v, in.eval(p))
+		}
+		return v
+	case *ir.Compare:
+		in.eval(x.L)
+		for _, c := range x.Comparators {
+			in.eval(c)
+		}
+		return empty
+	case *ir.UnaryOp:
+		v := in.eval(x.X)
+		if x.Op == "not" {
+			return empty
+		}
+		return taintOnly(v.deep())
+	case *ir.Seq:
+		return in.evalSeq(x)
+	case *ir.Dict:
+		return in.evalDict(x)
+	case *ir.Comprehension:
+		return in.evalComp(x)
+	case *ir.Lambda:
+		return empty
+	case *ir.IfExp:
+		in.eval(x.Cond)
+		return join(in.eval(x.Body), in.eval(x.Else))
+	case *ir.Await:
+		return in.eval(x.X)
+	case *ir.Yield:
+		v := in.eval(x.X)
+		if x.From {
+			v = in.elemOf(v, x.X)
+		}
+		in.ret = join(in.ret, v)
+		return empty
+	case *ir.Starred:
+		return in.eval(x.X)
+	case *ir.NamedExpr:
+		v := in.eval(x.Value)
+		in.assign(x.Target, v, "")
+		return v
+	case *ir.Slice:
+		in.eval(x.Lower)
+		in.eval(x.Upper)
+		in.eval(x.Step)
+		return empty
+	case *ir.Unknown:
+		var t Taint
+		for _, c := range x.Children {
+			t = union(t, in.eval(c).deep())
+		}
+		return taintOnly(t)
+	}
+	return empty
+}
+
+func (in *interp) evalSeq(x *ir.Seq) *Value {
+	if len(x.Elems) > maxElems {
+		var t Taint
+		var consts []string
+		allConst := true
+		for _, el := range x.Elems {
+			v := in.eval(el)
+			t = union(t, v.deep())
+			if len(v.Consts) == 1 {
+				consts = append(consts, v.Consts[0])
+			} else {
+				allConst = false
+			}
+		}
+		_ = allConst
+		return taintOnly(t)
+	}
+	v := &Value{Elems: make([]*Value, 0, len(x.Elems))}
+	for _, el := range x.Elems {
+		ev := in.eval(el)
+		if _, ok := el.(*ir.Starred); ok {
+			v.Taint = union(v.Taint, ev.deep())
+			continue
+		}
+		v.Elems = append(v.Elems, ev)
+	}
+	return v
+}
+
+func (in *interp) evalDict(x *ir.Dict) *Value {
+	v := &Value{}
+	for i, k := range x.Keys {
+		val := in.eval(x.Values[i])
+		if k == nil {
+			// **spread: its fields become ours.
+			for _, fk := range sortedKeys(val.Fields) {
+				v = v.withField(fk, val.Fields[fk])
+			}
+			v = v.withTaint(val.Taint)
+			if len(val.Elems) > 0 || val.Sym != "" {
+				v = v.withTaint(val.deep())
+			}
+			continue
+		}
+		kv := in.eval(k)
+		if len(kv.Consts) == 1 {
+			v = v.withField(kv.Consts[0], val)
+		} else {
+			v = v.withTaint(union(kv.deep(), val.deep()))
+		}
+	}
+	return v
+}
+
+func (in *interp) evalComp(x *ir.Comprehension) *Value {
+	saved := in.env
+	in.env = saved.copy()
+	for _, f := range x.For {
+		it := in.eval(f.Iter)
+		in.assign(f.Target, in.elemOf(it, f.Iter), "")
+		for _, c := range f.Ifs {
+			in.eval(c)
+		}
+	}
+	var t Taint
+	if x.Key != nil {
+		t = in.eval(x.Key).deep()
+	}
+	t = union(t, in.eval(x.Elt).deep())
+	in.env = saved
+	return taintOnly(t)
+}
+
+// elemOf is the value of an element of an iterable.
+func (in *interp) elemOf(v *Value, e ir.Expr) *Value {
+	switch v.Sym {
+	case rules.TypeLogFile:
+		return in.source(e, "", []rules.Class{rules.ClassLog})
+	case rules.TypePayload, rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeSession:
+		// Iterating a mapping yields its keys.
+		return in.source(e, "", []rules.Class{rules.ClassInput})
+	}
+	if len(v.Elems) > 0 {
+		var out *Value
+		for _, el := range v.Elems {
+			out = join(out, el)
+		}
+		if len(v.Taint) > 0 {
+			out = out.withTaint(v.Taint)
+		}
+		return out
+	}
+	return taintOnly(v.deep())
+}
+
+// lookup resolves a name: local, enclosing module, builtin.
+func (in *interp) lookup(name string, e ir.Expr) *Value {
+	if !in.globals[name] {
+		if v, ok := in.env[name]; ok {
+			return v
+		}
+	}
+	if f := in.fi.locals[name]; f != nil {
+		return &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
+	}
+	// Enclosing functions' nested defs (closures see their siblings).
+	for o := in.fi.Fn.Outer; o != nil; o = o.Outer {
+		for _, f := range in.fi.Mod.Funcs {
+			if f.Fn == o {
+				if g := f.locals[name]; g != nil {
+					return &Value{Ref: &Ref{Kind: RefFunc, Func: g}}
+				}
+			}
+		}
+	}
+	if b := in.fi.Mod.top[name]; b != nil {
+		return in.bindingValue(b, func() *Value { return in.global(in.fi.Mod, name) })
+	}
+	return in.symValue("builtins."+name, e)
+}
+
+func (in *interp) global(m *ModInfo, name string) *Value {
+	in.deps[depKey{'M', m.ID}] = true
+	if g := in.e.st.globals[m.ID]; g != nil {
+		if v := g[name]; v != nil {
+			return v
+		}
+	}
+	return empty
+}
+
+func (in *interp) bindingValue(b *binding, global func() *Value) *Value {
+	switch b.kind {
+	case bindFunc:
+		return &Value{Ref: &Ref{Kind: RefFunc, Func: b.fn}}
+	case bindClass:
+		return &Value{Ref: &Ref{Kind: RefClass, Class: b.cls}}
+	case bindImport:
+		return in.resolveQualified(b.target, 0)
+	case bindGlobal:
+		if global != nil {
+			return global()
+		}
+	}
+	return empty
+}
+
+// resolveQualified turns an absolute dotted name into a project entity or
+// an external symbol.
+func (in *interp) resolveQualified(full string, depth int) *Value {
+	if depth > 12 {
+		return empty
+	}
+	parts := strings.Split(full, ".")
+	for i := len(parts); i >= 1; i-- {
+		m := in.e.proj.Module(strings.Join(parts[:i], "."), in.fi.Mod)
+		if m == nil {
+			continue
+		}
+		v := &Value{Ref: &Ref{Kind: RefModule, Module: m}}
+		for _, p := range parts[i:] {
+			v = in.moduleMember(v, p, depth+1)
+		}
+		return v
+	}
+	return in.symValue(full, nil)
+}
+
+// moduleMember reads name from a module value (or any value).
+func (in *interp) moduleMember(v *Value, name string, depth int) *Value {
+	if v.Ref == nil || v.Ref.Kind != RefModule {
+		return in.getattr(v, name, nil)
+	}
+	m := v.Ref.Module
+	if b := m.top[name]; b != nil {
+		if b.kind == bindImport {
+			return in.resolveQualified(b.target, depth+1)
+		}
+		return in.bindingValue(b, func() *Value { return in.global(m, name) })
+	}
+	if sub := in.e.proj.Module(m.Name+"."+name, m); sub != nil {
+		return &Value{Ref: &Ref{Kind: RefModule, Module: sub}}
+	}
+	return empty
+}
+
+// symValue is the value of an external symbol; a few symbols are sources
+// on their own.
+func (in *interp) symValue(sym string, e ir.Expr) *Value {
+	switch sym {
+	case "os.environ":
+		if e != nil {
+			return in.source(e, rules.TypeEnviron, []rules.Class{rules.ClassSecret})
+		}
+		return &Value{Sym: rules.TypeEnviron}
+	}
+	return &Value{Sym: sym}
+}

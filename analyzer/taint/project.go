@@ -1,0 +1,436 @@
+// Package taint is llmleak's taint engine. It works on the IR of a whole
+// project: it indexes modules, functions and classes, then computes
+// function summaries to a fixpoint (which parameters reach the return
+// value, which reach a sink, which sources are returned) and reports every
+// flow of sensitive data into an LLM or log call at its join point.
+//
+// It must not import tree-sitter, the parser, or any output format.
+package taint
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/ir"
+)
+
+// ModInfo is one module of the project.
+type ModInfo struct {
+	Mod  *ir.Module
+	Name string
+	// Root is the import root the module name was computed from; used to
+	// prefer modules of the same project when names collide.
+	Root  string
+	ID    int
+	Body  *FuncInfo
+	Funcs []*FuncInfo
+	top   map[string]*binding
+}
+
+// FuncInfo is one function, method or module body.
+type FuncInfo struct {
+	Fn       *ir.Function
+	Mod      *ModInfo
+	Class    *ClassInfo
+	ID       int
+	QualName string // module.qualname
+	// Bind is true for Celery tasks declared with bind=True: their first
+	// parameter is the task, not an argument of delay().
+	Bind bool
+	// Static and ClassMethod mark decorated methods.
+	Static, ClassMethod bool
+	// Property marks @property methods: reading the attribute calls them.
+	Property bool
+	// LogEmit marks emit(self, record) of a logging.Handler subclass.
+	LogEmit bool
+	locals  map[string]*FuncInfo // nested defs by name
+	classes map[string]*ClassInfo
+}
+
+// ClassInfo is one class of the project.
+type ClassInfo struct {
+	Cls      *ir.Class
+	Mod      *ModInfo
+	ID       int
+	QualName string
+	Methods  map[string]*FuncInfo
+	// Bases are the project classes it derives from, in order; ExtBases
+	// the external base symbols ("rest_framework.views.APIView").
+	Bases    []*ClassInfo
+	ExtBases []string
+	mro      []*ClassInfo
+}
+
+type bindKind int
+
+const (
+	bindFunc bindKind = iota + 1
+	bindClass
+	bindImport
+	bindGlobal
+)
+
+// binding is a name defined at the top of a module.
+type binding struct {
+	kind   bindKind
+	fn     *FuncInfo
+	cls    *ClassInfo
+	target string // absolute dotted name, for imports
+	module bool   // the import binds a module ("import a.b")
+}
+
+// Project is the indexed whole program.
+type Project struct {
+	Mods    []*ModInfo
+	Funcs   []*FuncInfo
+	Classes []*ClassInfo
+	byName  map[string][]*ModInfo
+}
+
+// ModuleSpec is what the caller knows of a parsed file.
+type ModuleSpec struct {
+	Mod  *ir.Module
+	Root string
+	// Absolute resolves a relative import of this module; nil means
+	// relative imports cannot be resolved.
+	Absolute func(level int, module string) (string, bool)
+}
+
+// NewProject indexes the modules. Modules must have Name set.
+func NewProject(specs []ModuleSpec) *Project {
+	p := &Project{byName: map[string][]*ModInfo{}}
+	sort.SliceStable(specs, func(i, j int) bool { return specs[i].Mod.Path < specs[j].Mod.Path })
+	for _, s := range specs {
+		m := &ModInfo{Mod: s.Mod, Name: s.Mod.Name, Root: s.Root, ID: len(p.Mods), top: map[string]*binding{}}
+		p.Mods = append(p.Mods, m)
+		p.byName[m.Name] = append(p.byName[m.Name], m)
+	}
+	for i, s := range specs {
+		p.indexModule(p.Mods[i], s)
+	}
+	for _, c := range p.Classes {
+		p.resolveBases(c)
+	}
+	for _, c := range p.Classes {
+		c.mro = linearize(c, map[*ClassInfo]bool{})
+	}
+	for _, f := range p.Funcs {
+		p.classifyFunc(f)
+	}
+	return p
+}
+
+func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
+	mod := m.Mod
+	infos := map[*ir.Function]*FuncInfo{}
+	classInfos := map[*ir.Class]*ClassInfo{}
+	newFunc := func(fn *ir.Function) *FuncInfo {
+		fi := &FuncInfo{Fn: fn, Mod: m, ID: len(p.Funcs), QualName: m.Name + "." + fn.QualName}
+		p.Funcs = append(p.Funcs, fi)
+		m.Funcs = append(m.Funcs, fi)
+		infos[fn] = fi
+		return fi
+	}
+	if mod.Body != nil {
+		m.Body = newFunc(mod.Body)
+	}
+	for _, c := range mod.Classes {
+		ci := &ClassInfo{Cls: c, Mod: m, ID: len(p.Classes), QualName: m.Name + "." + c.QualName, Methods: map[string]*FuncInfo{}}
+		p.Classes = append(p.Classes, ci)
+		classInfos[c] = ci
+	}
+	for _, fn := range mod.Functions {
+		fi := newFunc(fn)
+		if fn.Class != nil {
+			if ci := classInfos[fn.Class]; ci != nil {
+				fi.Class = ci
+				ci.Methods[fn.Name] = fi
+			}
+		}
+	}
+	// Nested defs and classes, by enclosing function.
+	for _, fn := range mod.Functions {
+		if fn.Outer != nil {
+			if o := infos[fn.Outer]; o != nil && fn.Class == nil {
+				if o.locals == nil {
+					o.locals = map[string]*FuncInfo{}
+				}
+				o.locals[fn.Name] = infos[fn]
+			}
+		}
+	}
+	for _, c := range mod.Classes {
+		if c.Outer != nil {
+			if o := infos[c.Outer]; o != nil {
+				if o.classes == nil {
+					o.classes = map[string]*ClassInfo{}
+				}
+				o.classes[c.Name] = classInfos[c]
+			}
+		}
+	}
+	// Top-level bindings, in statement order (a later one wins).
+	var walk func(stmts []ir.Stmt)
+	walk = func(stmts []ir.Stmt) {
+		for _, st := range stmts {
+			switch s := st.(type) {
+			case *ir.FuncDef:
+				m.top[s.Func.Name] = &binding{kind: bindFunc, fn: infos[s.Func]}
+			case *ir.ClassDef:
+				m.top[s.Class.Name] = &binding{kind: bindClass, cls: classInfos[s.Class]}
+			case *ir.ImportStmt:
+				for _, im := range s.Imports {
+					if b := importBinding(m, im, spec); b != nil {
+						m.top[im.Bound()] = b
+					}
+				}
+			case *ir.Assign:
+				for _, t := range s.Targets {
+					bindTargets(m, t)
+				}
+			case *ir.For:
+				bindTargets(m, s.Target)
+				walk(s.Body)
+				walk(s.Else)
+			case *ir.If:
+				walk(s.Body)
+				walk(s.Else)
+			case *ir.Try:
+				walk(s.Body)
+				for _, h := range s.Handlers {
+					walk(h.Body)
+				}
+				walk(s.Else)
+				walk(s.Finally)
+			case *ir.With:
+				for _, it := range s.Items {
+					if it.Target != nil {
+						bindTargets(m, it.Target)
+					}
+				}
+				walk(s.Body)
+			case *ir.While:
+				walk(s.Body)
+				walk(s.Else)
+			}
+		}
+	}
+	if mod.Body != nil {
+		walk(mod.Body.Body)
+	}
+}
+
+func bindTargets(m *ModInfo, t ir.Expr) {
+	switch x := t.(type) {
+	case *ir.Name:
+		if b, ok := m.top[x.Id]; !ok || b.kind == bindGlobal {
+			m.top[x.Id] = &binding{kind: bindGlobal}
+		} else {
+			// A reassigned def or import: the value is what the module
+			// body computes.
+			m.top[x.Id] = &binding{kind: bindGlobal}
+		}
+	case *ir.Seq:
+		for _, e := range x.Elems {
+			bindTargets(m, e)
+		}
+	case *ir.Starred:
+		bindTargets(m, x.X)
+	}
+}
+
+func importBinding(m *ModInfo, im *ir.Import, spec ModuleSpec) *binding {
+	mod := im.Module
+	if im.Level > 0 {
+		if spec.Absolute == nil {
+			return nil
+		}
+		abs, ok := spec.Absolute(im.Level, im.Module)
+		if !ok {
+			return nil
+		}
+		mod = abs
+	}
+	switch {
+	case im.Name == "*":
+		return nil
+	case im.Name != "":
+		target := im.Name
+		if mod != "" {
+			target = mod + "." + im.Name
+		}
+		return &binding{kind: bindImport, target: target}
+	case im.Alias != "":
+		return &binding{kind: bindImport, target: mod, module: true}
+	default:
+		// "import a.b.c" binds "a".
+		return &binding{kind: bindImport, target: im.Bound(), module: true}
+	}
+}
+
+func (p *Project) resolveBases(c *ClassInfo) {
+	for _, b := range c.Cls.Bases {
+		name := dotted(b)
+		if name == "" {
+			continue
+		}
+		if pc, ext := p.staticClass(c.Mod, name, 0); pc != nil {
+			c.Bases = append(c.Bases, pc)
+		} else if ext != "" {
+			c.ExtBases = append(c.ExtBases, ext)
+		}
+	}
+}
+
+// staticClass resolves a dotted name used in module m to a project class
+// or an external symbol, following imports.
+func (p *Project) staticClass(m *ModInfo, name string, depth int) (*ClassInfo, string) {
+	if depth > 12 {
+		return nil, ""
+	}
+	head, rest, _ := strings.Cut(name, ".")
+	b := m.top[head]
+	if b == nil {
+		return nil, "builtins." + name
+	}
+	switch b.kind {
+	case bindClass:
+		if rest == "" {
+			return b.cls, ""
+		}
+	case bindImport:
+		full := b.target
+		if rest != "" {
+			full += "." + rest
+		}
+		return p.staticQualified(full, m, depth+1)
+	}
+	return nil, ""
+}
+
+// staticQualified resolves an absolute dotted name to a project class or
+// returns it as an external symbol.
+func (p *Project) staticQualified(full string, from *ModInfo, depth int) (*ClassInfo, string) {
+	parts := strings.Split(full, ".")
+	for i := len(parts); i >= 1; i-- {
+		mod := p.Module(strings.Join(parts[:i], "."), from)
+		if mod == nil {
+			continue
+		}
+		if i == len(parts) {
+			return nil, ""
+		}
+		return p.staticClass(mod, strings.Join(parts[i:], "."), depth+1)
+	}
+	return nil, full
+}
+
+// Module returns the project module with that dotted name, preferring one
+// under the same root as from.
+func (p *Project) Module(name string, from *ModInfo) *ModInfo {
+	ms := p.byName[name]
+	switch len(ms) {
+	case 0:
+		return nil
+	case 1:
+		return ms[0]
+	}
+	if from != nil {
+		for _, m := range ms {
+			if m.Root == from.Root {
+				return m
+			}
+		}
+	}
+	return ms[0]
+}
+
+func linearize(c *ClassInfo, seen map[*ClassInfo]bool) []*ClassInfo {
+	if seen[c] {
+		return nil
+	}
+	seen[c] = true
+	out := []*ClassInfo{c}
+	for _, b := range c.Bases {
+		for _, x := range linearize(b, seen) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// lookupMethod finds a method through the class and its project bases.
+func (c *ClassInfo) lookupMethod(name string) *FuncInfo {
+	for _, k := range c.mro {
+		if f := k.Methods[name]; f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// extBases lists the external bases of the class and its project bases.
+func (c *ClassInfo) allExtBases() []string {
+	var out []string
+	for _, k := range c.mro {
+		out = append(out, k.ExtBases...)
+	}
+	return out
+}
+
+func (c *ClassInfo) hasExtBase(pred func(string) bool) bool {
+	for _, b := range c.allExtBases() {
+		if pred(b) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *Project) classifyFunc(f *FuncInfo) {
+	for _, d := range f.Fn.Decorators {
+		call, isCall := d.(*ir.Call)
+		target := d
+		if isCall {
+			target = call.Func
+		}
+		name := dotted(target)
+		last := name[strings.LastIndexByte(name, '.')+1:]
+		switch last {
+		case "staticmethod":
+			f.Static = true
+		case "classmethod":
+			f.ClassMethod = true
+		case "property", "cached_property":
+			f.Property = true
+		case "task", "shared_task", "periodic_task", "actor":
+			if isCall {
+				for _, a := range call.Args {
+					if a.Name == "bind" {
+						if c, ok := a.Value.(*ir.Const); ok && c.Value == "True" {
+							f.Bind = true
+						}
+					}
+				}
+			}
+		}
+	}
+	if f.Class != nil && f.Fn.Name == "emit" && f.Class.hasExtBase(func(s string) bool {
+		return strings.HasPrefix(s, "logging.") && strings.HasSuffix(s, "Handler")
+	}) {
+		f.LogEmit = true
+	}
+}
+
+// dotted renders a Name/Attr chain as "a.b.c", or "" for anything else.
+func dotted(e ir.Expr) string {
+	switch x := e.(type) {
+	case *ir.Name:
+		return x.Id
+	case *ir.Attr:
+		if h := dotted(x.X); h != "" {
+			return h + "." + x.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,384 @@
+package taint
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/rules"
+)
+
+// callFunc applies a project function's summary at a call: sources in the
+// arguments that reach the callee's sinks are findings here, at the call
+// (the join point); parameters of ours that do become sinks of ours; and
+// the result is the callee's return value with our arguments substituted.
+func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) *Value {
+	params := f.Fn.Params
+	byParam := make([]*Value, len(params))
+	pi := 0
+	if self != nil && len(params) > 0 {
+		byParam[0] = self
+		pi = 1
+	}
+	for _, a := range args {
+		switch {
+		case a.dstr:
+			for i, p := range params {
+				if byParam[i] == nil && p.Kind != ir.ParamVarArgs {
+					if fv, ok := a.v.Fields[p.Name]; ok {
+						byParam[i] = fv
+					} else if p.Kind == ir.ParamVarKw {
+						byParam[i] = a.v
+					} else if len(a.v.Taint) > 0 {
+						byParam[i] = taintOnly(a.v.Taint)
+					}
+				}
+			}
+		case a.star:
+			if len(a.v.Elems) > 0 {
+				for _, el := range a.v.Elems {
+					pi = assignPositional(params, byParam, pi, el)
+				}
+			} else {
+				for i := pi; i < len(params); i++ {
+					if params[i].Kind == ir.ParamPositional || params[i].Kind == ir.ParamVarArgs {
+						byParam[i] = join(byParam[i], taintOnly(a.v.deep()))
+					}
+				}
+			}
+		case a.name != "":
+			matched := false
+			for i, p := range params {
+				if p.Name == a.name && p.Kind != ir.ParamVarArgs && p.Kind != ir.ParamVarKw {
+					byParam[i] = a.v
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				for i, p := range params {
+					if p.Kind == ir.ParamVarKw {
+						byParam[i] = join(byParam[i], &Value{Fields: map[string]*Value{a.name: a.v}})
+					}
+				}
+			}
+		default:
+			pi = assignPositional(params, byParam, pi, a.v)
+		}
+	}
+	return in.applySummary(f, c, byParam, args)
+}
+
+func assignPositional(params []*ir.Param, byParam []*Value, pi int, v *Value) int {
+	for pi < len(params) {
+		switch params[pi].Kind {
+		case ir.ParamPositional:
+			byParam[pi] = v
+			return pi + 1
+		case ir.ParamVarArgs:
+			byParam[pi] = join(byParam[pi], &Value{Elems: []*Value{v}})
+			return pi
+		default:
+			return pi
+		}
+	}
+	return pi
+}
+
+// applySummary uses f's summary with the given argument values.
+func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args []argVal) *Value {
+	in.deps[depKey{'F', f.ID}] = true
+	for i, v := range byParam {
+		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
+			in.res.paramObs = append(in.res.paramObs, paramObs{fn: f, param: i, v: &Value{Sym: v.Sym, Ref: v.Ref}})
+		}
+	}
+	sum := in.e.st.sums[f.ID]
+	if sum == nil {
+		return empty
+	}
+	var callStep finding.Step
+	if c != nil {
+		callStep = in.step(c, finding.StepCall, "passed to "+f.Fn.Name+"()")
+	}
+	for _, ps := range sum.Sinks {
+		if ps.Param >= len(byParam) || byParam[ps.Param] == nil {
+			continue
+		}
+		arg := byParam[ps.Param]
+		for _, fact := range in.roleTaint(arg, ps.Role) {
+			in.reach(c, fact.f, fact.role, ps.Kind, ps.Label, callStep, ps.Trace)
+		}
+	}
+	ret := sum.Ret
+	if ret == nil || ret.isEmpty() {
+		return empty
+	}
+	var retStep finding.Step
+	if c != nil {
+		retStep = in.step(c, finding.StepReturn, "returned from "+f.Fn.Name+"()")
+	}
+	return in.substitute(ret, byParam, retStep, c != nil, 0)
+}
+
+// substitute replaces parameter facts in a callee's value by the caller's
+// argument values.
+func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push bool, depth int) *Value {
+	if v == nil || depth > maxDepth+1 {
+		return v
+	}
+	n := &Value{Sym: v.Sym, Ref: v.Ref, Consts: v.Consts}
+	var whole *Value
+	for _, f := range v.Taint {
+		if f.Class == paramClass {
+			if f.Param < len(byParam) && byParam[f.Param] != nil {
+				a := byParam[f.Param]
+				if push {
+					a = a.withStep(st)
+				}
+				whole = join(whole, a)
+			}
+			continue
+		}
+		if push {
+			f.Trace = f.Trace.push(st)
+		}
+		n.Taint = union(n.Taint, Taint{f})
+	}
+	if len(v.Fields) > 0 {
+		n.Fields = make(map[string]*Value, len(v.Fields))
+		for k, fv := range v.Fields {
+			n.Fields[k] = in.substitute(fv, byParam, st, push, depth+1)
+		}
+	}
+	if len(v.Elems) > 0 {
+		n.Elems = make([]*Value, len(v.Elems))
+		for i, e := range v.Elems {
+			n.Elems[i] = in.substitute(e, byParam, st, push, depth+1)
+		}
+	}
+	if whole != nil {
+		if n.isEmpty() {
+			return whole
+		}
+		// The callee returned the parameter itself (or combined it): keep
+		// the argument's shape when the returned value has none of its own.
+		if len(n.Fields) == 0 && len(n.Elems) == 0 && n.Sym == "" && n.Ref == nil {
+			return whole.withTaint(n.Taint)
+		}
+		return n.withTaint(whole.deep())
+	}
+	return n
+}
+
+type roleFact struct {
+	f    Fact
+	role rules.ArgRole
+}
+
+// roleTaint is the taint a sink argument delivers, with the role each fact
+// lands in: a message list's system entries are RoleSystem.
+func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
+	var out []roleFact
+	add := func(t Taint, r rules.ArgRole) {
+		for _, f := range t {
+			out = append(out, roleFact{f, r})
+		}
+	}
+	if role != rules.RoleMessages {
+		add(v.deep(), role)
+		return out
+	}
+	if len(v.Elems) == 0 {
+		add(v.deep(), rules.RolePrompt)
+		return out
+	}
+	add(v.Taint, rules.RolePrompt)
+	for _, el := range v.Elems {
+		r := rules.RolePrompt
+		if rv, ok := el.Fields["role"]; ok && len(rv.Consts) > 0 && allSystem(rv.Consts) {
+			r = rules.RoleSystem
+		}
+		add(el.deep(), r)
+	}
+	return out
+}
+
+func allSystem(cs []string) bool {
+	for _, c := range cs {
+		if c != "system" && c != "developer" {
+			return false
+		}
+	}
+	return true
+}
+
+// checkSink examines the arguments of a catalog sink call.
+func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Value) {
+	sinkStep := in.step(c, finding.StepSink, "reaches "+s.Label)
+	inner := (*Trace)(nil).push(sinkStep)
+	seen := map[*Value]bool{}
+	deliver := func(v *Value, role rules.ArgRole) {
+		if v == nil || seen[v] {
+			return
+		}
+		seen[v] = true
+		for _, rf := range in.roleTaint(v, role) {
+			in.reach(c, rf.f, rf.role, s.Kind, s.Label, finding.Step{}, inner)
+		}
+	}
+	for _, spec := range s.Args {
+		if spec.All {
+			for _, a := range args {
+				deliver(a.v, spec.Role)
+			}
+			if recv != nil && rules.IsModelSym(recv.Sym) {
+				deliver(recv, spec.Role)
+			}
+			continue
+		}
+		if spec.Pos >= 0 {
+			deliver(positional(args, spec.Pos), spec.Role)
+		}
+		if spec.Kw != "" {
+			deliver(keyword(args, spec.Kw), spec.Role)
+		}
+	}
+}
+
+// reach handles one fact arriving at a sink (directly, or through a
+// callee's summary: then callStep is the call and inner the callee's path
+// from its parameter to the sink).
+func (in *interp) reach(c *ir.Call, f Fact, role rules.ArgRole, kind rules.SinkKind, label string, callStep finding.Step, inner *Trace) {
+	if f.Class == paramClass {
+		t := f.Trace
+		if callStep.Line > 0 {
+			t = t.push(callStep)
+		}
+		t = appendTrace(t, inner)
+		ps := ParamSink{Param: f.Param, Kind: kind, Role: role, Label: label, Trace: t}
+		last := inner.Step
+		ps.key = paramSinkKey(ps, last)
+		if _, ok := in.sinks[ps.key]; !ok {
+			in.sinks[ps.key] = ps
+		}
+		return
+	}
+	ruleIDs := []string{rules.SinkRule(kind, f.Class, role)}
+	if kind == rules.SinkLLM && role == rules.RoleSystem && f.Class == rules.ClassInput {
+		ruleIDs = append(ruleIDs, "LK108")
+	}
+	for _, id := range ruleIDs {
+		if id == "" {
+			continue
+		}
+		t := f.Trace
+		if callStep.Line > 0 {
+			t = t.push(callStep)
+		}
+		t = appendTrace(t, inner)
+		in.report(c, id, f, t, label, callStep.Line > 0)
+	}
+}
+
+// rawFinding collects the flows of one (rule, join point).
+type rawFinding struct {
+	rule     string
+	loc      finding.Location
+	stmt     ir.Span
+	function string
+	sink     string
+	via      bool
+	joinText string
+	flows    map[string]finding.Flow
+}
+
+func (in *interp) report(c *ir.Call, rule string, f Fact, t *Trace, label string, via bool) {
+	loc := in.spanLoc(c.ExprSpan())
+	key := rule + "@" + fmt.Sprint(loc.Line, ":", loc.Col)
+	rf := in.found[key]
+	if rf == nil {
+		var stmt ir.Span
+		if in.stmt != nil {
+			stmt = in.stmt.StmtSpan()
+		}
+		sink := label
+		if via {
+			sink = label + " via " + formatExpr(c.Func) + "()"
+		}
+		rf = &rawFinding{rule: rule, loc: loc, stmt: stmt, function: in.fi.QualName, sink: sink, via: via, joinText: formatExpr(c.Func), flows: map[string]finding.Flow{}}
+		in.found[key] = rf
+	}
+	ok := f.Origin.key
+	if _, dup := rf.flows[ok]; !dup {
+		rf.flows[ok] = finding.Flow{Source: f.Origin.Desc, Class: string(f.Class), Steps: t.Steps()}
+	}
+}
+
+func (rf *rawFinding) build() *finding.Finding {
+	keys := make([]string, 0, len(rf.flows))
+	for k := range rf.flows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fl := make([]finding.Flow, 0, len(keys))
+	for _, k := range keys {
+		fl = append(fl, rf.flows[k])
+	}
+	sort.SliceStable(fl, func(i, j int) bool {
+		a, b := fl[i].Steps[0], fl[j].Steps[0]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	r := rules.ByID(rf.rule)
+	f := &finding.Finding{
+		Rule:     rf.rule,
+		Level:    r.Level,
+		Location: rf.loc,
+		Function: rf.function,
+		Sink:     rf.sink,
+		Flows:    fl,
+		StmtLine: rf.stmt.Start.Line,
+		StmtEnd:  rf.stmt.End.Line,
+	}
+	f.Message = message(rf.rule, fl, rf.sink)
+	f.Fingerprint = finding.ComputeFingerprint(f, rf.joinText)
+	return f
+}
+
+func message(rule string, flows []finding.Flow, sink string) string {
+	src := "`" + flows[0].Source + "`"
+	if len(flows) > 1 {
+		src += fmt.Sprintf(" (and %d more source", len(flows)-1)
+		if len(flows) > 2 {
+			src += "s"
+		}
+		src += ")"
+	}
+	what := rules.Class(flows[0].Class).Describe()
+	switch rule {
+	case "LK108":
+		return fmt.Sprintf("request input %s is placed in the system role of %s", src, sink)
+	case "LK109":
+		return fmt.Sprintf("request content %s is sent to %s", src, sink)
+	case "LK201":
+		return fmt.Sprintf("%s %s is written to a log by %s", upperFirst(what), src, sink)
+	case "LK202":
+		return fmt.Sprintf("model response %s is written to a log by %s", src, sink)
+	}
+	return fmt.Sprintf("%s %s reaches the prompt of %s", upperFirst(what), src, sink)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,485 @@
+package taint
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/rules"
+)
+
+// Bounds keep abstract values finite so the fixpoints terminate.
+const (
+	maxFields    = 24 // fields per value; beyond, new fields fold into the whole
+	maxDepth     = 4  // nesting of fields and elements
+	maxElems     = 12 // tracked elements of a list or tuple
+	maxFacts     = 24 // facts per taint set
+	maxTraceLen  = 48 // steps per trace
+	maxConsts    = 16 // possible constant strings
+	paramClass   = rules.Class("param")
+	noParam      = -1
+	selfParamIdx = 0
+)
+
+// Origin is where a source was read.
+type Origin struct {
+	Path  string
+	Pos   Pos
+	End   Pos
+	Desc  string
+	Class rules.Class
+	key   string
+}
+
+// Pos is a 1-based line and column.
+type Pos struct{ Line, Col int }
+
+func newOrigin(path string, sp spanLike, desc string, c rules.Class) *Origin {
+	o := &Origin{Path: path, Pos: sp.start(), End: sp.end(), Desc: desc, Class: c}
+	o.key = string(c) + "@" + path + ":" + strconv.Itoa(o.Pos.Line) + ":" + strconv.Itoa(o.Pos.Col)
+	return o
+}
+
+// Trace is an immutable linked list of flow steps, newest first.
+type Trace struct {
+	Step finding.Step
+	Prev *Trace
+	Len  int
+}
+
+func (t *Trace) push(s finding.Step) *Trace {
+	n := 1
+	if t != nil {
+		if t.Len >= maxTraceLen {
+			return t
+		}
+		// Do not repeat the same step (loops re-visit statements).
+		if t.Step.Line == s.Line && t.Step.Col == s.Col && t.Step.Path == s.Path && t.Step.Kind == s.Kind {
+			return t
+		}
+		n = t.Len + 1
+	}
+	return &Trace{Step: s, Prev: t, Len: n}
+}
+
+// Steps returns the steps oldest first.
+func (t *Trace) Steps() []finding.Step {
+	if t == nil {
+		return nil
+	}
+	out := make([]finding.Step, t.Len)
+	i := t.Len - 1
+	for c := t; c != nil && i >= 0; c = c.Prev {
+		out[i] = c.Step
+		i--
+	}
+	return out
+}
+
+// appendTrace returns the steps of inner appended after outer.
+func appendTrace(outer, inner *Trace) *Trace {
+	t := outer
+	for _, s := range inner.Steps() {
+		t = t.push(s)
+	}
+	return t
+}
+
+// Fact says that a value holds data of a class from an origin (a source),
+// or data of a parameter of the function under analysis (Class "param").
+type Fact struct {
+	Class  rules.Class
+	Origin *Origin // for sources
+	Param  int     // for parameter facts
+	Trace  *Trace
+}
+
+func (f Fact) key() string {
+	if f.Class == paramClass {
+		return "param#" + strconv.Itoa(f.Param)
+	}
+	return f.Origin.key
+}
+
+// Taint is a set of facts, sorted by key, immutable once built.
+type Taint []Fact
+
+func (t Taint) has(key string) bool {
+	i := sort.Search(len(t), func(i int) bool { return t[i].key() >= key })
+	return i < len(t) && t[i].key() == key
+}
+
+// union returns t ∪ u; for a key in both, t's fact (and trace) wins.
+func union(t, u Taint) Taint {
+	if len(u) == 0 {
+		return t
+	}
+	if len(t) == 0 {
+		return u
+	}
+	out := make(Taint, 0, len(t)+len(u))
+	i, j := 0, 0
+	for i < len(t) && j < len(u) {
+		ki, kj := t[i].key(), u[j].key()
+		switch {
+		case ki < kj:
+			out = append(out, t[i])
+			i++
+		case ki > kj:
+			out = append(out, u[j])
+			j++
+		default:
+			out = append(out, t[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, t[i:]...)
+	out = append(out, u[j:]...)
+	if len(out) > maxFacts {
+		out = out[:maxFacts]
+	}
+	return out
+}
+
+// sameKeys reports whether two taints hold the same facts (traces aside).
+func sameKeys(t, u Taint) bool {
+	if len(t) != len(u) {
+		return false
+	}
+	for i := range t {
+		if t[i].key() != u[i].key() {
+			return false
+		}
+	}
+	return true
+}
+
+// withStep returns the taint with s pushed on every fact's trace.
+func (t Taint) withStep(s finding.Step) Taint {
+	if len(t) == 0 {
+		return t
+	}
+	out := make(Taint, len(t))
+	for i, f := range t {
+		f.Trace = f.Trace.push(s)
+		out[i] = f
+	}
+	return out
+}
+
+// without returns t minus parameter facts (for what a caller sees).
+func (t Taint) sources() Taint {
+	n := 0
+	for _, f := range t {
+		if f.Class != paramClass {
+			n++
+		}
+	}
+	if n == len(t) {
+		return t
+	}
+	out := make(Taint, 0, n)
+	for _, f := range t {
+		if f.Class != paramClass {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Value is the abstract value of an expression: its symbolic identity,
+// the project entity it names, its taint as a whole, and what is known of
+// its parts. Values are immutable: every update builds a new one.
+type Value struct {
+	// Sym is the canonical symbol of an external object ("openai.OpenAI()",
+	// "django.conf.settings") or a catalog type ("@request", "@payload").
+	Sym string
+	// Ref is a project function, class, instance, module or bound method.
+	Ref *Ref
+	// Taint is the taint of the value itself (not of its known parts).
+	Taint Taint
+	// Fields are parts with constant names: dict keys and attributes.
+	Fields map[string]*Value
+	// Elems are the known elements of a list or tuple display.
+	Elems []*Value
+	// Consts are the constant strings the value may be (nil: unknown).
+	Consts []string
+}
+
+var empty = &Value{}
+
+func (v *Value) isEmpty() bool {
+	return v == nil || (v.Sym == "" && v.Ref == nil && len(v.Taint) == 0 && len(v.Fields) == 0 && len(v.Elems) == 0 && len(v.Consts) == 0)
+}
+
+// deep is the taint of the value rendered whole: itself and all its parts.
+func (v *Value) deep() Taint {
+	if v == nil {
+		return nil
+	}
+	t := v.Taint
+	if len(v.Fields) > 0 {
+		for _, k := range sortedKeys(v.Fields) {
+			t = union(t, v.Fields[k].deep())
+		}
+	}
+	for _, e := range v.Elems {
+		t = union(t, e.deep())
+	}
+	return t
+}
+
+func sortedKeys(m map[string]*Value) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func taintOnly(t Taint) *Value {
+	if len(t) == 0 {
+		return empty
+	}
+	return &Value{Taint: t}
+}
+
+// withStep pushes s on every trace inside v.
+func (v *Value) withStep(s finding.Step) *Value {
+	if v == nil || (len(v.Taint) == 0 && len(v.Fields) == 0 && len(v.Elems) == 0) {
+		return v
+	}
+	n := *v
+	n.Taint = v.Taint.withStep(s)
+	if len(v.Fields) > 0 {
+		n.Fields = make(map[string]*Value, len(v.Fields))
+		for k, f := range v.Fields {
+			n.Fields[k] = f.withStep(s)
+		}
+	}
+	if len(v.Elems) > 0 {
+		n.Elems = make([]*Value, len(v.Elems))
+		for i, e := range v.Elems {
+			n.Elems[i] = e.withStep(s)
+		}
+	}
+	return &n
+}
+
+// withField returns v with field k set to f (a strong update).
+func (v *Value) withField(k string, f *Value) *Value {
+	n := *v
+	n.Fields = make(map[string]*Value, len(v.Fields)+1)
+	for kk, vv := range v.Fields {
+		n.Fields[kk] = vv
+	}
+	if len(n.Fields) >= maxFields {
+		if _, ok := n.Fields[k]; !ok {
+			n.Taint = union(n.Taint, f.deep())
+			return &n
+		}
+	}
+	n.Fields[k] = f
+	return &n
+}
+
+// withTaint returns v with t added to its own taint.
+func (v *Value) withTaint(t Taint) *Value {
+	if len(t) == 0 {
+		return v
+	}
+	n := *v
+	n.Taint = union(v.Taint, t)
+	return &n
+}
+
+// join is the least upper bound of two values, for merging branches.
+func join(a, b *Value) *Value {
+	if a == b || b == nil {
+		return a
+	}
+	if a == nil {
+		return b
+	}
+	return joinDepth(a, b, 0)
+}
+
+func joinDepth(a, b *Value, depth int) *Value {
+	if a == b {
+		return a
+	}
+	n := &Value{Taint: union(a.Taint, b.Taint)}
+	if a.Sym == b.Sym {
+		n.Sym = a.Sym
+	} else if a.Sym == "" {
+		n.Sym = b.Sym
+	} else if b.Sym == "" {
+		n.Sym = a.Sym
+	}
+	if a.Ref == b.Ref || b.Ref == nil {
+		n.Ref = a.Ref
+	} else if a.Ref == nil {
+		n.Ref = b.Ref
+	} else if a.Ref.equal(b.Ref) {
+		n.Ref = a.Ref
+	}
+	if depth >= maxDepth {
+		n.Taint = union(n.Taint, union(a.deepParts(), b.deepParts()))
+		return n
+	}
+	if len(a.Fields) > 0 || len(b.Fields) > 0 {
+		n.Fields = make(map[string]*Value, len(a.Fields)+len(b.Fields))
+		for k, f := range a.Fields {
+			if g, ok := b.Fields[k]; ok {
+				n.Fields[k] = joinDepth(f, g, depth+1)
+			} else {
+				n.Fields[k] = f
+			}
+		}
+		for k, g := range b.Fields {
+			if _, ok := a.Fields[k]; !ok {
+				n.Fields[k] = g
+			}
+		}
+	}
+	if len(a.Elems) > 0 || len(b.Elems) > 0 {
+		if len(a.Elems) == len(b.Elems) {
+			n.Elems = make([]*Value, len(a.Elems))
+			for i := range a.Elems {
+				n.Elems[i] = joinDepth(a.Elems[i], b.Elems[i], depth+1)
+			}
+		} else {
+			n.Taint = union(n.Taint, union(elemsDeep(a.Elems), elemsDeep(b.Elems)))
+		}
+	}
+	if a.Consts != nil && b.Consts != nil {
+		n.Consts = mergeConsts(a.Consts, b.Consts)
+	}
+	return n
+}
+
+func (v *Value) deepParts() Taint {
+	var t Taint
+	for _, k := range sortedKeys(v.Fields) {
+		t = union(t, v.Fields[k].deep())
+	}
+	return union(t, elemsDeep(v.Elems))
+}
+
+func elemsDeep(es []*Value) Taint {
+	var t Taint
+	for _, e := range es {
+		t = union(t, e.deep())
+	}
+	return t
+}
+
+func mergeConsts(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range append(append([]string{}, a...), b...) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	if len(out) > maxConsts {
+		return nil
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sameShape reports whether two values are equal for the fixpoint: the
+// same symbols, references, fact keys and parts (traces aside).
+func sameShape(a, b *Value) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil {
+		return a.isEmpty() && b.isEmpty()
+	}
+	if a.Sym != b.Sym || !sameKeys(a.Taint, b.Taint) || len(a.Fields) != len(b.Fields) || len(a.Elems) != len(b.Elems) || len(a.Consts) != len(b.Consts) {
+		return false
+	}
+	if (a.Ref == nil) != (b.Ref == nil) || (a.Ref != nil && !a.Ref.equal(b.Ref)) {
+		return false
+	}
+	for k, f := range a.Fields {
+		g, ok := b.Fields[k]
+		if !ok || !sameShape(f, g) {
+			return false
+		}
+	}
+	for i := range a.Elems {
+		if !sameShape(a.Elems[i], b.Elems[i]) {
+			return false
+		}
+	}
+	for i := range a.Consts {
+		if a.Consts[i] != b.Consts[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// truncate folds parts deeper than maxDepth into the owner's taint, so
+// values stored in summaries stay bounded.
+func truncate(v *Value, depth int) *Value {
+	if v == nil {
+		return nil
+	}
+	if depth >= maxDepth && (len(v.Fields) > 0 || len(v.Elems) > 0) {
+		return &Value{Sym: v.Sym, Ref: v.Ref, Taint: v.deep(), Consts: v.Consts}
+	}
+	if len(v.Fields) == 0 && len(v.Elems) == 0 {
+		return v
+	}
+	n := *v
+	if len(v.Fields) > 0 {
+		n.Fields = make(map[string]*Value, len(v.Fields))
+		for k, f := range v.Fields {
+			n.Fields[k] = truncate(f, depth+1)
+		}
+	}
+	if len(v.Elems) > 0 {
+		n.Elems = make([]*Value, len(v.Elems))
+		for i, e := range v.Elems {
+			n.Elems[i] = truncate(e, depth+1)
+		}
+	}
+	return &n
+}
+
+// RefKind says what project entity a Ref names.
+type RefKind int
+
+const (
+	RefFunc     RefKind = iota + 1 // a function (or a Celery task)
+	RefClass                       // a class
+	RefInstance                    // an instance of a project class
+	RefModule                      // a module or package
+	RefMethod                      // a method bound to an instance
+)
+
+// Ref is a reference to a project entity.
+type Ref struct {
+	Kind   RefKind
+	Func   *FuncInfo
+	Class  *ClassInfo
+	Module *ModInfo
+	Self   *Value // for RefMethod: the bound instance
+}
+
+func (r *Ref) equal(o *Ref) bool {
+	if r == o {
+		return true
+	}
+	if r == nil || o == nil {
+		return false
+	}
+	return r.Kind == o.Kind && r.Func == o.Func && r.Class == o.Class && r.Module == o.Module
+}

@@ -1,0 +1,485 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Class is a sensitivity class: what kind of data a tainted value holds.
+type Class string
+
+const (
+	ClassCert       Class = "cert"       // client-certificate identity (mTLS)
+	ClassPayload    Class = "payload"    // a whole request body or form
+	ClassCredential Class = "credential" // auth headers, cookies, session, credential fields
+	ClassPII        Class = "pii"        // user PII
+	ClassSecret     Class = "secret"     // settings/env secrets, key literals
+	ClassError      Class = "error"      // exception or traceback text
+	ClassLog        Class = "log"        // text read from a log
+	ClassInput      Class = "input"      // any request-derived value
+	ClassResponse   Class = "response"   // a model's response
+)
+
+// Describe names a class for messages.
+func (c Class) Describe() string {
+	switch c {
+	case ClassCert:
+		return "client-certificate identity"
+	case ClassPayload:
+		return "whole request payload"
+	case ClassCredential:
+		return "request credential"
+	case ClassPII:
+		return "user PII"
+	case ClassSecret:
+		return "secret"
+	case ClassError:
+		return "exception text"
+	case ClassLog:
+		return "log contents"
+	case ClassInput:
+		return "request input"
+	case ClassResponse:
+		return "model response"
+	}
+	return string(c)
+}
+
+// SinkKind is what a sink does with the data it receives.
+type SinkKind int
+
+const (
+	SinkLLM SinkKind = iota + 1 // sends text to a model provider
+	SinkLog                     // writes a log record or prints
+)
+
+// ArgRole is the part of a prompt an argument fills.
+type ArgRole int
+
+const (
+	RolePrompt   ArgRole = iota // user content
+	RoleSystem                  // system prompt / instructions
+	RoleMessages                // a list of role-tagged messages
+)
+
+// ArgSpec selects the arguments of a sink call that carry data to it:
+// the positional argument at Pos (-1 for none) or the keyword Kw ("" for
+// none). All selects every argument.
+type ArgSpec struct {
+	Pos  int
+	Kw   string
+	Role ArgRole
+	All  bool
+}
+
+// Sink is a call that sends its data to a model or a log. Sym is the
+// canonical symbol of the called function or method: the import path,
+// "()" for an instance, then attributes, e.g.
+// "openai.OpenAI().chat.completions.create".
+type Sink struct {
+	Sym   string
+	Kind  SinkKind
+	Label string
+	Args  []ArgSpec
+}
+
+var (
+	allArgs    = []ArgSpec{{Pos: -1, All: true}}
+	firstOrKw  = func(kw string) []ArgSpec { return []ArgSpec{{Pos: 0, Kw: kw}} }
+	messagesKw = ArgSpec{Pos: -1, Kw: "messages", Role: RoleMessages}
+)
+
+// sinkTable lists the sinks. Each entry expands "{a,b}" alternatives in
+// its Sym, so one row covers a family of methods.
+var sinkTable = []Sink{
+	// OpenAI v1 clients (openai.OpenAI() covers AsyncOpenAI and Azure; see families).
+	{Sym: "openai.OpenAI().{chat.completions,beta.chat.completions}.{create,parse,stream}", Kind: SinkLLM, Label: "OpenAI chat.completions", Args: []ArgSpec{messagesKw}},
+	{Sym: "openai.OpenAI().responses.{create,parse,stream}", Kind: SinkLLM, Label: "OpenAI responses", Args: []ArgSpec{{Pos: -1, Kw: "input", Role: RoleMessages}, {Pos: -1, Kw: "instructions", Role: RoleSystem}}},
+	{Sym: "openai.OpenAI().completions.create", Kind: SinkLLM, Label: "OpenAI completions", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
+	{Sym: "openai.OpenAI().embeddings.create", Kind: SinkLLM, Label: "OpenAI embeddings", Args: []ArgSpec{{Pos: -1, Kw: "input"}}},
+	// OpenAI v0 module-level API.
+	{Sym: "openai.ChatCompletion.{create,acreate}", Kind: SinkLLM, Label: "OpenAI ChatCompletion (v0)", Args: []ArgSpec{messagesKw}},
+	{Sym: "openai.Completion.{create,acreate}", Kind: SinkLLM, Label: "OpenAI Completion (v0)", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
+	{Sym: "openai.Embedding.{create,acreate}", Kind: SinkLLM, Label: "OpenAI Embedding (v0)", Args: []ArgSpec{{Pos: -1, Kw: "input"}}},
+	// Anthropic.
+	{Sym: "anthropic.Anthropic().{messages,beta.messages}.{create,stream}", Kind: SinkLLM, Label: "Anthropic messages", Args: []ArgSpec{messagesKw, {Pos: -1, Kw: "system", Role: RoleSystem}}},
+	{Sym: "anthropic.Anthropic().completions.create", Kind: SinkLLM, Label: "Anthropic completions", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
+	// LangChain chat models, LLMs, chains and LCEL runnables.
+	{Sym: "langchain.ChatModel().{invoke,ainvoke,stream,astream,batch,abatch,predict,apredict,predict_messages,apredict_messages,generate,agenerate,call_as_llm,__call__}", Kind: SinkLLM, Label: "LangChain chat model", Args: []ArgSpec{{Pos: 0, Kw: "input"}, {Pos: -1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "text"}}},
+	{Sym: "langchain.Runnable().{invoke,ainvoke,stream,astream,batch,abatch,run,arun,predict,apredict,__call__}", Kind: SinkLLM, Label: "LangChain chain", Args: allArgs},
+	// LiteLLM.
+	{Sym: "litellm.{completion,acompletion,text_completion,atext_completion,embedding,aembedding}", Kind: SinkLLM, Label: "LiteLLM", Args: []ArgSpec{messagesKw, {Pos: -1, Kw: "prompt"}, {Pos: -1, Kw: "input"}}},
+
+	// Logging.
+	{Sym: "logging.Logger().{debug,info,warning,warn,error,exception,critical,fatal,log}", Kind: SinkLog, Label: "logging", Args: allArgs},
+	{Sym: "logging.{debug,info,warning,warn,error,exception,critical,fatal,log}", Kind: SinkLog, Label: "logging", Args: allArgs},
+	{Sym: "structlog.Logger().{debug,info,warning,warn,error,exception,critical,fatal,msg,log}", Kind: SinkLog, Label: "structlog", Args: allArgs},
+	{Sym: "loguru.logger.{trace,debug,info,success,warning,error,critical,exception,log}", Kind: SinkLog, Label: "loguru", Args: allArgs},
+	{Sym: "builtins.print", Kind: SinkLog, Label: "print", Args: allArgs},
+}
+
+// families maps a class symbol to the canonical symbol of its family, so
+// one sink row covers AsyncOpenAI, AzureOpenAI and the rest.
+var families = map[string]string{
+	"openai.OpenAI":                         "openai.OpenAI",
+	"openai.AsyncOpenAI":                    "openai.OpenAI",
+	"openai.AzureOpenAI":                    "openai.OpenAI",
+	"openai.AsyncAzureOpenAI":               "openai.OpenAI",
+	"openai.Client":                         "openai.OpenAI",
+	"openai.AsyncClient":                    "openai.OpenAI",
+	"anthropic.Anthropic":                   "anthropic.Anthropic",
+	"anthropic.AsyncAnthropic":              "anthropic.Anthropic",
+	"anthropic.AnthropicBedrock":            "anthropic.Anthropic",
+	"anthropic.AnthropicVertex":             "anthropic.Anthropic",
+	"anthropic.AsyncAnthropicBedrock":       "anthropic.Anthropic",
+	"anthropic.AsyncAnthropicVertex":        "anthropic.Anthropic",
+	"anthropic.Client":                      "anthropic.Anthropic",
+	"logging.Logger":                        "logging.Logger",
+	"logging.getLogger":                     "logging.Logger",
+	"logging.getLoggerClass":                "logging.Logger",
+	"structlog.get_logger":                  "structlog.Logger",
+	"structlog.getLogger":                   "structlog.Logger",
+	"structlog.stdlib.get_logger":           "structlog.Logger",
+	"structlog.Logger().bind":               "structlog.Logger",
+	"structlog.Logger().new":                "structlog.Logger",
+	"loguru.logger.bind":                    "loguru.logger",
+	"loguru.logger.opt":                     "loguru.logger",
+	"langchain.chat_models.init_chat_model": "langchain.ChatModel",
+}
+
+// langchainModelNames are LangChain chat model and LLM classes; imported
+// from any langchain package they construct a langchain.ChatModel.
+var langchainModelNames = setOf(
+	"ChatOpenAI", "AzureChatOpenAI", "ChatAnthropic", "ChatOllama", "ChatBedrock", "ChatBedrockConverse",
+	"ChatGoogleGenerativeAI", "ChatVertexAI", "ChatMistralAI", "ChatCohere", "ChatGroq", "ChatTogether",
+	"ChatFireworks", "ChatHuggingFace", "ChatLiteLLM", "ChatDeepSeek", "ChatXAI", "ChatPerplexity",
+	"OpenAI", "AzureOpenAI", "Ollama", "OllamaLLM", "Anthropic", "Bedrock", "BedrockLLM", "VertexAI",
+	"HuggingFaceEndpoint", "HuggingFacePipeline", "Cohere", "GoogleGenerativeAI",
+)
+
+// langchainChainNames are chain classes that call a model when run.
+var langchainChainNames = setOf(
+	"LLMChain", "ConversationChain", "ConversationalRetrievalChain", "RetrievalQA", "RetrievalQAWithSourcesChain",
+	"StuffDocumentsChain", "MapReduceDocumentsChain", "AgentExecutor", "SequentialChain", "SimpleSequentialChain",
+)
+
+// langchainTemplateNames build prompts; piped into a model they make a chain.
+var langchainTemplateNames = setOf("PromptTemplate", "ChatPromptTemplate", "MessagesPlaceholder", "FewShotPromptTemplate")
+
+// CanonicalClass returns the family symbol of a class or factory symbol
+// (before "()" is added), or the symbol itself.
+func CanonicalClass(sym string) string {
+	if c, ok := families[sym]; ok {
+		return c
+	}
+	if strings.HasPrefix(sym, "langchain") {
+		name := sym[strings.LastIndexByte(sym, '.')+1:]
+		switch {
+		case langchainModelNames[name]:
+			return "langchain.ChatModel"
+		case langchainChainNames[name]:
+			return "langchain.Runnable"
+		}
+	}
+	return sym
+}
+
+// IsLangChainPromptSym reports whether sym is a LangChain prompt template
+// or something built from one (PromptTemplate.from_template(...)).
+func IsLangChainPromptSym(sym string) bool {
+	if !strings.HasPrefix(sym, "langchain") {
+		return false
+	}
+	for name := range langchainTemplateNames {
+		if strings.Contains(sym, "."+name) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsModelSym reports whether an instance symbol is a LangChain model or
+// runnable: piping anything into it makes a runnable that calls a model.
+func IsModelSym(sym string) bool {
+	return sym == "langchain.ChatModel()" || sym == "langchain.Runnable()"
+}
+
+var sinkIndex = func() map[string]*Sink {
+	idx := map[string]*Sink{}
+	for i := range sinkTable {
+		s := &sinkTable[i]
+		for _, sym := range expandBraces(s.Sym) {
+			idx[sym] = s
+		}
+	}
+	return idx
+}()
+
+// SinkFor returns the sink a canonical call symbol names, or nil.
+func SinkFor(sym string) *Sink { return sinkIndex[sym] }
+
+// expandBraces expands each "{a,b}" group into its alternatives.
+func expandBraces(s string) []string {
+	i := strings.IndexByte(s, '{')
+	if i < 0 {
+		return []string{s}
+	}
+	j := strings.IndexByte(s[i:], '}') + i
+	var out []string
+	for _, alt := range strings.Split(s[i+1:j], ",") {
+		for _, rest := range expandBraces(s[j+1:]) {
+			out = append(out, s[:i]+alt+rest)
+		}
+	}
+	return out
+}
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// ---------------------------------------------------------------------------
+// Sources
+
+// Sanitizers are calls whose result carries none of their arguments'
+// sensitive data. A trailing ".*" covers a whole module.
+var sanitizers = []string{
+	"builtins.len", "builtins.bool", "builtins.int", "builtins.float", "builtins.hash", "builtins.id",
+	"builtins.isinstance", "builtins.issubclass", "builtins.callable", "builtins.type", "builtins.round",
+	"builtins.abs", "builtins.hasattr",
+	"hashlib.*", "hmac.*", "uuid.*", "secrets.*",
+	"django.utils.crypto.*", "django.contrib.auth.hashers.*",
+}
+
+// IsSanitizer reports whether calling sym yields clean data.
+func IsSanitizer(sym string) bool {
+	for _, s := range sanitizers {
+		if strings.HasSuffix(s, ".*") {
+			if strings.HasPrefix(sym, s[:len(s)-1]) {
+				return true
+			}
+		} else if sym == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Opaque reports whether a call's result should not inherit its
+// arguments' taint: ORM queries and lookups return model instances, not
+// the values they were filtered by.
+func Opaque(sym string) bool {
+	return strings.Contains(sym, ".objects.") || strings.HasSuffix(sym, ".objects") ||
+		sym == "django.shortcuts.get_object_or_404" || sym == "django.shortcuts.get_list_or_404"
+}
+
+// CallSources are calls whose result is sensitive on its own.
+var CallSources = map[string]Class{
+	"traceback.format_exc":                        ClassError,
+	"traceback.format_exception":                  ClassError,
+	"traceback.format_exception_only":             ClassError,
+	"traceback.format_tb":                         ClassError,
+	"traceback.format_stack":                      ClassError,
+	"traceback.extract_tb":                        ClassError,
+	"traceback.TracebackException.from_exception": ClassError,
+	"sys.exc_info":                                ClassError,
+	"sys.exception":                               ClassError,
+}
+
+// RequestAttr says what reading an attribute of a Django or DRF request
+// yields. Type is the symbolic type of the result ("" when it is plain
+// data); Classes the sensitivity of the value as a whole.
+type RequestAttr struct {
+	Type    string
+	Classes []Class
+}
+
+// Symbolic types of request parts. Values of these types are governed by
+// the catalog: their attributes and keys are classified here, not
+// inherited from the whole.
+const (
+	TypeRequest    = "@request"
+	TypeMeta       = "@request.META"
+	TypeHeaders    = "@request.headers"
+	TypePayload    = "@payload"
+	TypeCookies    = "@request.COOKIES"
+	TypeSession    = "@request.session"
+	TypeUser       = "@request.user"
+	TypeFiles      = "@request.FILES"
+	TypeUpload     = "@upload"
+	TypeException  = "@exception"
+	TypeLogFile    = "@logfile"
+	TypeLogPath    = "@logpath"
+	TypeLogRecord  = "@logrecord"
+	TypeSerializer = "@serializer"
+	TypeSettings   = "django.conf.settings"
+	TypeEnviron    = "os.environ"
+)
+
+var requestAttrs = map[string]RequestAttr{
+	"META":           {TypeMeta, []Class{ClassCredential, ClassInput}},
+	"environ":        {TypeMeta, []Class{ClassCredential, ClassInput}},
+	"headers":        {TypeHeaders, []Class{ClassCredential, ClassInput}},
+	"data":           {TypePayload, []Class{ClassPayload, ClassInput}},
+	"POST":           {TypePayload, []Class{ClassPayload, ClassInput}},
+	"GET":            {TypePayload, []Class{ClassPayload, ClassInput}},
+	"body":           {TypePayload, []Class{ClassPayload, ClassInput}},
+	"query_params":   {TypePayload, []Class{ClassPayload, ClassInput}},
+	"FILES":          {TypeFiles, []Class{ClassPayload, ClassInput}},
+	"COOKIES":        {TypeCookies, []Class{ClassCredential, ClassInput}},
+	"session":        {TypeSession, []Class{ClassCredential, ClassInput}},
+	"auth":           {"", []Class{ClassCredential, ClassInput}},
+	"user":           {TypeUser, []Class{ClassPII}},
+	"path":           {"", []Class{ClassInput}},
+	"path_info":      {"", []Class{ClassInput}},
+	"content_type":   {"", []Class{ClassInput}},
+	"content_params": {"", []Class{ClassInput}},
+}
+
+// requestMethods are request methods whose result is request input.
+var requestMethods = map[string][]Class{
+	"get_full_path":      {ClassInput},
+	"get_full_path_info": {ClassInput},
+	"build_absolute_uri": {ClassInput},
+	"get_host":           {ClassInput},
+	"read":               {ClassPayload, ClassInput},
+	"readlines":          {ClassPayload, ClassInput},
+}
+
+// RequestAttribute classifies request.<name>.
+func RequestAttribute(name string) (RequestAttr, bool) {
+	a, ok := requestAttrs[name]
+	return a, ok
+}
+
+// RequestMethod classifies request.<name>(...).
+func RequestMethod(name string) ([]Class, bool) {
+	c, ok := requestMethods[name]
+	return c, ok
+}
+
+var (
+	certMetaKey   = regexp.MustCompile(`^(SSL_CLIENT_|HTTP_X_SSL_CLIENT_|HTTP_X_CLIENT_CERT|HTTP_X_FORWARDED_CLIENT_CERT|HTTP_SSL_CLIENT_|HTTP_X_CLIENT_DN|HTTP_X_CLIENT_VERIFY)`)
+	credMetaKey   = regexp.MustCompile(`^(HTTP_AUTHORIZATION|HTTP_COOKIE|HTTP_PROXY_AUTHORIZATION|HTTP_X_API_KEY|HTTP_X_AUTH_TOKEN|HTTP_X_CSRFTOKEN|CSRF_COOKIE)$`)
+	certHeader    = regexp.MustCompile(`^(x-ssl-client-|x-client-cert|x-forwarded-client-cert|ssl-client-|x-client-dn|x-client-verify|x-amzn-mtls-clientcert)`)
+	credHeader    = regexp.MustCompile(`^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token|x-csrftoken|x-access-token|x-amz-security-token)$`)
+	credFieldName = regexp.MustCompile(`(?i)(passw|pwd|token|secret|api_?key|apikey|(^|_)otp($|_)|credential|private_?key|session_?id|(^|_)auth($|_)|cvv|pin_?code)`)
+	piiFieldName  = regexp.MustCompile(`(?i)(e_?mail|phone|mobile|address|(^|_)ssn($|_)|social_security|birth|(^|_)dob($|_)|^name$|(full|first|last|given|family|middle|display|real|user|legal|maiden)_?name|surname|passport|national_id|tax_id|iban|card_number|credit_card)`)
+	secretName    = regexp.MustCompile(`(?i)(^|_)(SECRET_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|CREDENTIALS?)$`)
+	secretLiteral = regexp.MustCompile(`^(sk-(proj-|ant-|live-|test-)?[A-Za-z0-9_\-]{20,}|AKIA[0-9A-Z]{16}|xox[abp]-[A-Za-z0-9\-]{10,}|ghp_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_\-]{35})$`)
+)
+
+// MetaKey classifies request.META[key].
+func MetaKey(key string) []Class {
+	k := strings.ToUpper(key)
+	switch {
+	case certMetaKey.MatchString(k):
+		return []Class{ClassCert, ClassInput}
+	case credMetaKey.MatchString(k):
+		return []Class{ClassCredential, ClassInput}
+	}
+	return []Class{ClassInput}
+}
+
+// HeaderKey classifies request.headers[key] (names are case-insensitive;
+// underscores count as dashes, as Django's HttpHeaders does).
+func HeaderKey(key string) []Class {
+	k := strings.ReplaceAll(strings.ToLower(key), "_", "-")
+	k = strings.TrimPrefix(k, "http-")
+	switch {
+	case certHeader.MatchString(k):
+		return []Class{ClassCert, ClassInput}
+	case credHeader.MatchString(k):
+		return []Class{ClassCredential, ClassInput}
+	}
+	return []Class{ClassInput}
+}
+
+// PayloadField classifies one field of a request payload read by a
+// constant key: the user's own content, unless the key names a
+// credential or PII.
+func PayloadField(key string) []Class {
+	switch {
+	case credFieldName.MatchString(key):
+		return []Class{ClassCredential, ClassInput}
+	case piiFieldName.MatchString(key):
+		return []Class{ClassPII, ClassInput}
+	}
+	return []Class{ClassInput}
+}
+
+// userPII are the attributes and methods of request.user that are PII.
+var userPII = setOf("email", "username", "first_name", "last_name", "get_full_name", "get_short_name", "get_username", "phone", "phone_number", "address")
+
+// UserAttr reports whether request.user.<name> is PII.
+func UserAttr(name string) bool { return userPII[name] }
+
+// SettingName classifies settings.<name>: a secret, a log path, or
+// nothing.
+func SettingName(name string) (Class, bool) {
+	if secretName.MatchString(name) {
+		return ClassSecret, true
+	}
+	return "", false
+}
+
+// IsLogSetting reports whether a settings name holds a log file path.
+func IsLogSetting(name string) bool { return strings.Contains(strings.ToUpper(name), "LOG") }
+
+// EnvName classifies os.environ[name] / os.getenv(name).
+func EnvName(name string) bool { return secretName.MatchString(strings.ToUpper(name)) }
+
+// IsSecretLiteral reports whether a string literal looks like a provider key.
+func IsSecretLiteral(s string) bool { return len(s) >= 20 && secretLiteral.MatchString(s) }
+
+// Redact keeps a short prefix of a secret and hides the rest.
+func Redact(s string) string {
+	n := 6
+	if len(s) <= n {
+		return "…"
+	}
+	return s[:n] + "…"
+}
+
+// IsLogPath reports whether a literal path names a log file.
+func IsLogPath(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasSuffix(l, ".log") || strings.Contains(l, ".log.")
+}
+
+// SinkRule maps a class reaching a sink kind to the rule it breaks, or "".
+func SinkRule(kind SinkKind, c Class, role ArgRole) string {
+	switch kind {
+	case SinkLLM:
+		switch c {
+		case ClassCert:
+			return "LK101"
+		case ClassPayload:
+			return "LK102"
+		case ClassCredential:
+			return "LK103"
+		case ClassPII:
+			return "LK104"
+		case ClassSecret:
+			return "LK105"
+		case ClassError:
+			return "LK106"
+		case ClassLog:
+			return "LK107"
+		case ClassInput:
+			return "LK109"
+		}
+	case SinkLog:
+		switch c {
+		case ClassCert, ClassPayload, ClassCredential, ClassPII, ClassSecret:
+			return "LK201"
+		case ClassResponse:
+			return "LK202"
+		}
+	}
+	return ""
+}
