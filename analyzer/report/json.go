@@ -65,6 +65,7 @@ type (
 		Findings   int         `json:"findings"`
 		ByLevel    jsonByLevel `json:"by_level"`
 		Suppressed int         `json:"suppressed"`
+		Rules      []string    `json:"rules"`
 	}
 	jsonByLevel struct {
 		Error   int `json:"error"`
@@ -89,7 +90,11 @@ func JSON(w io.Writer, in *Input) error {
 			Findings:   c.Findings,
 			ByLevel:    jsonByLevel{Error: c.Errors, Warning: c.Warnings, Note: c.Notes},
 			Suppressed: c.Suppressed,
+			Rules:      make([]string, 0, len(in.Rules)),
 		},
+	}
+	for _, r := range in.Rules {
+		doc.Summary.Rules = append(doc.Summary.Rules, r.ID)
 	}
 	for _, f := range in.Findings {
 		doc.Findings = append(doc.Findings, jsonFindingOf(in.Root, f))

@@ -63,7 +63,8 @@
 //	    "files": int, "lines": int,  // what was analyzed
 //	    "findings": int,             // unsuppressed findings
 //	    "by_level": {"error": int, "warning": int, "note": int},  // unsuppressed
-//	    "suppressed": int
+//	    "suppressed": int,
+//	    "rules": [string]            // IDs of the rules that ran
 //	  }
 //	}
 package report
@@ -83,7 +84,8 @@ type Input struct {
 	// that machine formats can say so, and are counted by Text.
 	Findings    []*finding.Finding
 	Diagnostics []finding.Diagnostic
-	// Rules are the rules that ran.
+	// Rules are the rules that ran, listed in the JSON summary. (SARIF
+	// lists every rule of the catalog.)
 	Rules []*rules.Rule
 	// Root is the absolute project root. Text reads source excerpts below
 	// it; no printer writes it out.
