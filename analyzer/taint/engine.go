@@ -173,6 +173,8 @@ func (e *Engine) merge(results []*fnResult) []int {
 			next[id] = true
 		}
 	}
+	// Register every reader first, so a change merged below reaches
+	// readers analyzed in this same round.
 	for _, r := range results {
 		id := r.fn.ID
 		e.latest[id] = r.findings
@@ -184,6 +186,9 @@ func (e *Engine) merge(results []*fnResult) []int {
 			}
 			u[id] = true
 		}
+	}
+	for _, r := range results {
+		id := r.fn.ID
 		old := e.st.sums[id]
 		if old == nil || !sameSummary(old, joinSummary(old, r.summary)) {
 			e.st.sums[id] = joinSummary(old, r.summary)
