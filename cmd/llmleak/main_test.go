@@ -241,3 +241,43 @@ func TestScanCleanProject(t *testing.T) {
 		t.Errorf("job summary not appended: %q", data)
 	}
 }
+
+// TestScanThreshold runs the engine over the demo project, which has
+// findings of every level, and checks what fails the run.
+func TestScanThreshold(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	if err := os.Chdir(demo); err != nil {
+		t.Skipf("no demo project: %v", err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+
+	if code, stdout, stderr := runCLI("scan", "--no-color"); code != exitFindings || !strings.Contains(stdout, "Found ") {
+		t.Errorf("default: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	// LK202 is a note: it is reported but fails the run only at the
+	// default threshold.
+	code, stdout, _ := runCLI("scan", "--select", "LK202", "--severity-threshold", "warning", "--format", "json")
+	var doc struct {
+		Findings []struct{ Rule, Level string }
+		Summary  struct{ Rules []string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if code != exitClean || len(doc.Findings) == 0 || strings.Join(doc.Summary.Rules, ",") != "LK202" {
+		t.Errorf("--select LK202 at warning: exit %d, %+v", code, doc)
+	}
+	for _, f := range doc.Findings {
+		if f.Rule != "LK202" || f.Level != "note" {
+			t.Errorf("unselected finding %+v", f)
+		}
+	}
+	if code, _, _ := runCLI("scan", "--select", "LK202", "--format", "json"); code != exitFindings {
+		t.Errorf("--select LK202 at note: exit %d, want %d", code, exitFindings)
+	}
+}
