@@ -58,8 +58,8 @@ func parseDirective(s string) *ir.Directive {
 		return d
 	case hasPrefixFold(s, "noqa"):
 		s = s[len("noqa"):]
-		if len(s) > 0 && isWordByte(s[0]) {
-			return nil
+		if len(s) > 0 && s[0] != ':' && s[0] != ' ' && s[0] != '\t' {
+			return nil // "noqa-ish", "noqabc": not a directive
 		}
 		d := &ir.Directive{Kind: ir.DirectiveNoqa}
 		t := strings.TrimLeft(s, " \t")
@@ -106,13 +106,13 @@ func reason(s string) string {
 }
 
 // isCode reports whether s looks like a rule code: letters then digits
-// ("LK101", "E501", "B", "W6").
+// ("LK101", "E501", "W6", "PLR0913").
 func isCode(s string) bool {
 	j := 0
 	for j < len(s) && (s[j]|0x20 >= 'a' && s[j]|0x20 <= 'z') {
 		j++
 	}
-	if j == 0 {
+	if j == 0 || j == len(s) {
 		return false
 	}
 	for k := j; k < len(s); k++ {
