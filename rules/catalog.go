@@ -215,6 +215,60 @@ var sinkIndex = func() map[string]*Sink {
 	return idx
 }()
 
+// specialSyms are external symbols the engine gives a meaning of their
+// own (sources, sanitizers, builtins it models).
+var specialSyms = []string{
+	"os.environ", "os.getenv", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath",
+	"os.path.join", "json.loads", "json.dumps", "copy.copy", "copy.deepcopy", "ast.literal_eval",
+	"django.conf.settings", "traceback", "sys.exc_info", "sys.exception", "hashlib", "hmac", "uuid", "secrets",
+}
+
+// knownPrefixes holds every dotted prefix of a symbol the catalog knows.
+var knownPrefixes = func() map[string]bool {
+	m := map[string]bool{}
+	add := func(sym string) {
+		for i := 0; i < len(sym); i++ {
+			if sym[i] == '.' || sym[i] == '(' {
+				m[sym[:i]] = true
+			}
+		}
+		m[sym] = true
+	}
+	for sym := range sinkIndex {
+		add(sym)
+	}
+	for member, canon := range families {
+		add(member)
+		add(canon + "()")
+	}
+	for _, s := range specialSyms {
+		add(s)
+	}
+	for s := range CallSources {
+		add(s)
+	}
+	return m
+}()
+
+// KnownSym reports whether the engine can do anything with a symbol: a
+// catalog type, or a prefix of a sink, source, family or modelled call.
+// Values stored in summaries keep only known symbols, so unrelated
+// library calls do not churn the fixpoint.
+func KnownSym(sym string) bool {
+	if sym == "" || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, "langchain") || strings.HasPrefix(sym, "django.conf.settings") {
+		return true
+	}
+	if knownPrefixes[sym] {
+		return true
+	}
+	for _, p := range []string{"hashlib.", "hmac.", "uuid.", "secrets.", "traceback.", "django.utils.crypto.", "django.contrib.auth.hashers."} {
+		if strings.HasPrefix(sym, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // SinkFor returns the sink a canonical call symbol names, or nil.
 func SinkFor(sym string) *Sink { return sinkIndex[sym] }
 

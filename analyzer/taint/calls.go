@@ -67,14 +67,17 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	case rules.TypeMeta, rules.TypeHeaders, rules.TypePayload, rules.TypeCookies, rules.TypeFiles, rules.TypeEnviron, rules.TypeLogFile, rules.TypeLogPath:
 		return empty
 	}
+	if obj.plain() {
+		return taintOnly(obj.Taint)
+	}
 	if obj.Ref != nil {
 		switch obj.Ref.Kind {
 		case RefModule:
 			return in.moduleMember(obj, name, 0)
 		case RefInstance, RefClass:
 			c := obj.Ref.Class
-			in.deps[depKey{'C', c.ID}] = true
 			for _, k := range c.mro {
+				in.deps[depKey{'C', k.ID, name}] = true
 				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
 					if v := attrs[name]; v != nil {
 						return v
@@ -107,6 +110,9 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	if obj.Sym == "os" && name == "environ" && e != nil {
 		return in.source(e, rules.TypeEnviron, []rules.Class{rules.ClassSecret})
 	}
+	if (name == "data" || name == "initial_data") && strings.Contains(strings.ToLower(obj.Sym), "serializer") {
+		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
+	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
 		v := &Value{Sym: obj.Sym + "." + name}
 		if obj.Sym == "django.conf" && name == "settings" {
@@ -116,9 +122,6 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			v.Taint = obj.Taint
 		}
 		return v
-	}
-	if strings.Contains(strings.ToLower(obj.Sym), "serializer") && (name == "data" || name == "initial_data") {
-		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
 	}
 	// Plain data: an unknown attribute carries the object's own taint.
 	return taintOnly(obj.Taint)
@@ -327,7 +330,7 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 	if v, ok := in.typeMethod(c, recv, name); ok {
 		return v
 	}
-	if recv.Ref == nil && recv.Sym == "" {
+	if recv.plain() {
 		return in.dataMethod(c, a, recv, name)
 	}
 	fn := in.getattr(recv, name, nil)
@@ -533,6 +536,11 @@ func (in *interp) dataMethod(c *ir.Call, a *ir.Attr, recv *Value, name string) *
 
 // callValue calls a function value.
 func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value) *Value {
+	if fn.plain() {
+		// An unknown callable (a parameter, a lambda): the result is
+		// derived from the arguments.
+		return taintOnly(argsDeep(args).sources())
+	}
 	if fn.Ref != nil {
 		switch fn.Ref.Kind {
 		case RefFunc:

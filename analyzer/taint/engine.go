@@ -59,7 +59,7 @@ func joinSummary(old, n *Summary) *Summary {
 	if old == nil {
 		return n
 	}
-	out := &Summary{Ret: truncate(join(old.Ret, n.Ret), 0)}
+	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true)}
 	seen := map[string]bool{}
 	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
 		if !seen[s.key] {
@@ -73,8 +73,9 @@ func joinSummary(old, n *Summary) *Summary {
 
 // depKey names a piece of state a function analysis read.
 type depKey struct {
-	kind byte // 'F' summary, 'C' class attributes, 'M' module globals, 'P' own parameter types
+	kind byte // 'F' summary, 'C' class attribute, 'M' module global, 'P' own parameter types
 	id   int
+	name string // the attribute or global, for 'C' and 'M'
 }
 
 // state is the whole-project knowledge one round reads and the merge
@@ -104,6 +105,8 @@ type Engine struct {
 	latest [][]*rawFinding
 	// Rounds is how many rounds the fixpoint took.
 	Rounds int
+	// Analyses counts function analyses over all rounds.
+	Analyses int
 }
 
 // NewEngine prepares an engine over the project.
@@ -131,6 +134,7 @@ func (e *Engine) Run(ctx context.Context) ([]*finding.Finding, error) {
 			return nil, err
 		}
 		e.Rounds = round + 1
+		e.Analyses += len(dirty)
 		results := e.analyzeAll(dirty)
 		dirty = e.merge(results)
 	}
@@ -189,10 +193,17 @@ func (e *Engine) merge(results []*fnResult) []int {
 	}
 	for _, r := range results {
 		id := r.fn.ID
+		// A missing summary reads as an empty one, so a function whose
+		// first summary is empty does not wake its callers.
 		old := e.st.sums[id]
-		if old == nil || !sameSummary(old, joinSummary(old, r.summary)) {
-			e.st.sums[id] = joinSummary(old, r.summary)
-			touch(depKey{'F', id})
+		if old == nil {
+			old = &Summary{Ret: empty}
+		}
+		if nsum := joinSummary(old, r.summary); !sameSummary(old, nsum) {
+			e.st.sums[id] = nsum
+			touch(depKey{'F', id, ""})
+		} else if e.st.sums[id] == nil {
+			e.st.sums[id] = old
 		}
 		for _, obs := range r.paramObs {
 			if e.observeParam(obs) {
@@ -206,30 +217,26 @@ func (e *Engine) merge(results []*fnResult) []int {
 				e.st.classAttrs[w.cls.ID] = m
 			}
 			old := m[w.name]
-			nv := truncate(join(old, w.v), 0)
-			if old == nil || !sameShape(old, nv) {
+			nv := stored(join(old, w.v), false)
+			if !sameShape(old, nv) {
 				m[w.name] = nv
-				touch(depKey{'C', w.cls.ID})
+				touch(depKey{'C', w.cls.ID, w.name})
 			}
 		}
 		if r.globals != nil {
 			mid := r.fn.Mod.ID
 			m := e.st.globals[mid]
-			changed := m == nil
 			if m == nil {
 				m = map[string]*Value{}
 				e.st.globals[mid] = m
 			}
 			for _, k := range sortedKeys(r.globals) {
 				old := m[k]
-				nv := truncate(join(old, r.globals[k]), 0)
-				if old == nil || !sameShape(old, nv) {
+				nv := stored(join(old, r.globals[k]), false)
+				if !sameShape(old, nv) {
 					m[k] = nv
-					changed = true
+					touch(depKey{'M', mid, k})
 				}
-			}
-			if changed {
-				touch(depKey{'M', mid})
 			}
 		}
 	}
@@ -255,6 +262,9 @@ func (e *Engine) observeParam(o paramObs) bool {
 	cur := pts[o.param]
 	switch {
 	case cur == nil:
+		if !rules.KnownSym(o.v.Sym) && o.v.Ref == nil {
+			return false
+		}
 		pts[o.param] = &paramType{v: o.v}
 		return true
 	case cur.conflict:

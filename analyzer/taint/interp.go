@@ -111,11 +111,11 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		in.res.globals = map[string]*Value{}
 		for k, v := range in.env {
 			if b := fi.Mod.top[k]; b != nil && b.kind == bindGlobal {
-				in.res.globals[k] = truncate(v, 0)
+				in.res.globals[k] = v
 			}
 		}
 	}
-	sum := &Summary{Ret: truncate(in.ret, 0)}
+	sum := &Summary{Ret: stored(in.ret, true)}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -144,7 +144,10 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		if dk[i].kind != dk[j].kind {
 			return dk[i].kind < dk[j].kind
 		}
-		return dk[i].id < dk[j].id
+		if dk[i].id != dk[j].id {
+			return dk[i].id < dk[j].id
+		}
+		return dk[i].name < dk[j].name
 	})
 	in.res.deps = dk
 	return in.res
@@ -157,7 +160,7 @@ func (in *interp) initParams() {
 	var observed []*paramType
 	if len(fn.Params) > 0 {
 		observed = in.e.st.paramTypes[in.fi.ID]
-		in.deps[depKey{'P', in.fi.ID}] = true
+		in.deps[depKey{'P', in.fi.ID, ""}] = true
 	}
 	for i, p := range fn.Params {
 		sp := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepParam, Message: "received as parameter " + p.Name + " of " + fn.Name + "()"}
@@ -827,7 +830,7 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 }
 
 func (in *interp) global(m *ModInfo, name string) *Value {
-	in.deps[depKey{'M', m.ID}] = true
+	in.deps[depKey{'M', m.ID, name}] = true
 	if g := in.e.st.globals[m.ID]; g != nil {
 		if v := g[name]; v != nil {
 			return v

@@ -89,7 +89,7 @@ func assignPositional(params []*ir.Param, byParam []*Value, pi int, v *Value) in
 
 // applySummary uses f's summary with the given argument values.
 func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args []argVal) *Value {
-	in.deps[depKey{'F', f.ID}] = true
+	in.deps[depKey{'F', f.ID, ""}] = true
 	for i, v := range byParam {
 		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
 			in.res.paramObs = append(in.res.paramObs, paramObs{fn: f, param: i, v: &Value{Sym: v.Sym, Ref: v.Ref}})

@@ -310,21 +310,7 @@ func joinDepth(a, b *Value, depth int) *Value {
 	if a == b {
 		return a
 	}
-	n := &Value{Taint: union(a.Taint, b.Taint)}
-	if a.Sym == b.Sym {
-		n.Sym = a.Sym
-	} else if a.Sym == "" {
-		n.Sym = b.Sym
-	} else if b.Sym == "" {
-		n.Sym = a.Sym
-	}
-	if a.Ref == b.Ref || b.Ref == nil {
-		n.Ref = a.Ref
-	} else if a.Ref == nil {
-		n.Ref = b.Ref
-	} else if a.Ref.equal(b.Ref) {
-		n.Ref = a.Ref
-	}
+	n := &Value{Taint: union(a.Taint, b.Taint), Sym: joinSym(a.Sym, b.Sym), Ref: joinRef(a.Ref, b.Ref)}
 	if depth >= maxDepth {
 		n.Taint = union(n.Taint, union(a.deepParts(), b.deepParts()))
 		return n
@@ -358,6 +344,43 @@ func joinDepth(a, b *Value, depth int) *Value {
 		n.Consts = mergeConsts(a.Consts, b.Consts)
 	}
 	return n
+}
+
+// symConflict is the join of two different symbols, and conflictRef of
+// two different references: a value that may be either is neither. Both
+// absorb everything joined with them, which keeps joins monotone (a
+// conflict never turns back into a symbol) and the fixpoints finite.
+const symConflict = "?"
+
+var conflictRef = &Ref{}
+
+func joinSym(a, b string) string {
+	switch {
+	case a == b || b == "":
+		return a
+	case a == "":
+		return b
+	}
+	return symConflict
+}
+
+func joinRef(a, b *Ref) *Ref {
+	switch {
+	case a == b || b == nil:
+		return a
+	case a == nil:
+		return b
+	case a == conflictRef || b == conflictRef:
+		return conflictRef
+	case a.equal(b):
+		return a
+	}
+	return conflictRef
+}
+
+// plain reports whether v is plain data: no known symbol or reference.
+func (v *Value) plain() bool {
+	return (v.Sym == "" || v.Sym == symConflict) && (v.Ref == nil || v.Ref == conflictRef)
 }
 
 func (v *Value) deepParts() Taint {
@@ -482,4 +505,42 @@ func (r *Ref) equal(o *Ref) bool {
 		return false
 	}
 	return r.Kind == o.Kind && r.Func == o.Func && r.Class == o.Class && r.Module == o.Module
+}
+
+// stored normalizes a value kept in shared state: bounded depth, only
+// symbols the engine can use, and, for values shared beyond one function
+// (class attributes, globals), no parameter facts, which would name
+// another function's parameters.
+func stored(v *Value, keepParams bool) *Value {
+	v = truncate(v, 0)
+	return storedRec(v, keepParams, 0)
+}
+
+func storedRec(v *Value, keepParams bool, depth int) *Value {
+	if v == nil || depth > maxDepth+1 {
+		return v
+	}
+	n := *v
+	if !rules.KnownSym(n.Sym) {
+		n.Sym = ""
+	}
+	if !keepParams {
+		n.Taint = n.Taint.sources()
+	}
+	if len(v.Fields) > 0 {
+		n.Fields = make(map[string]*Value, len(v.Fields))
+		for k, f := range v.Fields {
+			n.Fields[k] = storedRec(f, keepParams, depth+1)
+		}
+	}
+	if len(v.Elems) > 0 {
+		n.Elems = make([]*Value, len(v.Elems))
+		for i, e := range v.Elems {
+			n.Elems[i] = storedRec(e, keepParams, depth+1)
+		}
+	}
+	if n.isEmpty() {
+		return empty
+	}
+	return &n
 }
