@@ -38,10 +38,12 @@ func init() {
 func isExprKind(k kind) bool { return exprKinds[k] }
 func isStmtKind(k kind) bool { return stmtKinds[k] }
 
-// exprField converts the first child with field f; nil when absent.
+// exprField converts the first named child with field f; nil when absent.
 func (c *conv) exprField(i int, f field) ir.Expr {
-	if ch := c.field(i, f); ch >= 0 {
-		return c.expr(ch)
+	for ch := c.firstNamed(i); ch >= 0; ch = c.nextNamed(i, ch) {
+		if c.n[ch].field == f {
+			return c.expr(ch)
+		}
 	}
 	return nil
 }
@@ -50,7 +52,7 @@ func (c *conv) exprField(i int, f field) ir.Expr {
 // tuple of several.
 func (c *conv) exprFields(i int, f field) ir.Expr {
 	var xs []ir.Expr
-	for ch := c.first(i); ch >= 0; ch = c.next(i, ch) {
+	for ch := c.firstNamed(i); ch >= 0; ch = c.nextNamed(i, ch) {
 		if c.n[ch].field == f {
 			xs = append(xs, c.expr(ch))
 		}

@@ -1,6 +1,7 @@
 package pyparse
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -665,6 +666,50 @@ func TestDecodeString(t *testing.T) {
 	for _, tt := range tests {
 		if got := decodeString(tt.in, tt.raw, tt.bytes, tt.fst); got != tt.want {
 			t.Errorf("decodeString(%q, raw=%v, bytes=%v, f=%v) = %q, want %q", tt.in, tt.raw, tt.bytes, tt.fst, got, tt.want)
+		}
+	}
+}
+
+func TestParsersInParallel(t *testing.T) {
+	src := []byte("def f(request):\n    return ask(f\"{request.data}\")\n")
+	done := make(chan error)
+	for w := 0; w < 4; w++ {
+		go func() {
+			p := New()
+			defer p.Close()
+			for i := 0; i < 50; i++ {
+				m, err := p.Parse("w.py", src)
+				if err == nil && len(m.Functions) != 1 {
+					err = fmt.Errorf("%d functions", len(m.Functions))
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestKindNamesExistInGrammar(t *testing.T) {
+	seen := map[kind]bool{}
+	for _, k := range symKinds {
+		seen[k] = true
+	}
+	for name, k := range namedKinds {
+		if !seen[k] {
+			t.Errorf("node kind %q is not a named symbol of the grammar", name)
+		}
+	}
+	for name, k := range anonKinds {
+		if !seen[k] {
+			t.Errorf("token %q is not an anonymous symbol of the grammar", name)
 		}
 	}
 }
