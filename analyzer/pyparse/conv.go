@@ -194,7 +194,7 @@ func (c *conv) stmts(i int, out []ir.Stmt) []ir.Stmt {
 	return out
 }
 
-// block converts the statements of a block child (by field, or the first
+// blockOf converts the statements of a block child (by field, or the first
 // block child when f is 0).
 func (c *conv) blockOf(i int, f field) []ir.Stmt {
 	var b int
