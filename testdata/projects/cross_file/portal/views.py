@@ -42,10 +42,16 @@ def export_report(request):
     return JsonResponse({"ok": True})
 
 
+def summarize_by_keyword(request):
+    # Arguments passed by keyword map to the wrapper's parameters.
+    summary = summarize_text(max_words=30, text=str(request.POST))  # want: LK102
+    return JsonResponse({"summary": summary})
+
+
 def safe_views(request):
     # Silent: a hashed role, a non-PII reference and the user's own text.
     role_answer = ask_model(f"Suggest reports for role {role_hash(request)}")
-    summary = summarize_text(request.POST.get("text", ""), max_words=40)
+    summary = summarize_text(request.POST.get("text", ""), max_words=len(request.body))
     reply = Assistant().answer(f"Hello from {current_user_ref(request)}")
     audit_event("summary requested", detail=request.path)
     return JsonResponse({"role": role_answer, "summary": summary, "reply": reply})

@@ -1,6 +1,7 @@
 """Log sinks: LK201 (sensitive request data in a log) and LK202 (model output in a log)."""
 import hashlib
 import logging
+import sys
 import traceback
 
 from django.conf import settings
@@ -69,6 +70,11 @@ def print_meta(request):
     print(request.META)  # want: LK201
 
 
+def print_to_stderr(request):
+    # print(..., file=sys.stderr) is still print.
+    print("bad login for", request.POST.get("email"), file=sys.stderr)  # want: LK201
+
+
 def user_as_log_argument(request):
     # request.user passed as a %-argument is rendered by the logging module.
     logging.getLogger("accounts").info("%s logged in", request.user)  # want: LK201
@@ -130,6 +136,13 @@ def langchain_result(request):
     # A LangChain message's content.
     result = chat.invoke(request.POST.get("question", ""))
     logger.warning("langchain: %s", result.content)  # want: LK202
+
+
+def answer_to_log_wrapper(request):
+    # The model's answer passed to a project log wrapper.
+    answer = ask(request.POST.get("question", ""))
+    record_event("answered", answer)  # want: LK202
+    return JsonResponse({"answer": answer})
 
 
 def response_in_extra(request):

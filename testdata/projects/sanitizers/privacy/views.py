@@ -107,6 +107,19 @@ def dict_update(request):
     ask(f"{ctx}")  # want: LK103
 
 
+def build_context(request):
+    # A helper returning a dict with one hashed and one raw field.
+    dn = request.META.get("SSL_CLIENT_S_DN", "")
+    return {"role_hash": hashlib.sha256(dn.encode()).hexdigest()[:16], "dn": dn}
+
+
+def fields_across_a_return(request):
+    # Field sensitivity survives the helper's return.
+    ctx = build_context(request)
+    ask(f"Role {ctx['role_hash']}")
+    ask(f"Identity {ctx['dn']}")  # want: LK101
+
+
 class PromptContext:
     pass
 
