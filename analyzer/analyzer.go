@@ -9,6 +9,7 @@ package analyzer
 
 import (
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/rules"
 )
 
 // Config says what to scan and how.
@@ -33,6 +34,8 @@ type Config struct {
 	// Empty Select means every rule that is on by default.
 	Select []string
 	Ignore []string
+	// Catalog adds the project's own sources, sinks and sanitizers.
+	Catalog rules.UserCatalog
 }
 
 // Result is what a run found.

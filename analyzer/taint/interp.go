@@ -48,18 +48,23 @@ func (e env) copy() env {
 func joinEnv(a, b env) env {
 	n := make(env, len(a)+len(b))
 	for k, v := range a {
-		if w, ok := b[k]; ok {
-			n[k] = join(v, w)
-		} else {
-			n[k] = v
-		}
+		n[k] = v
 	}
+	return joinInto(n, b)
+}
+
+// joinInto joins b into a, which the caller owns, and returns a.
+func joinInto(a, b env) env {
 	for k, w := range b {
-		if _, ok := a[k]; !ok {
-			n[k] = w
+		if v, ok := a[k]; ok {
+			if v != w {
+				a[k] = join(v, w)
+			}
+		} else {
+			a[k] = w
 		}
 	}
-	return n
+	return a
 }
 
 func sameEnv(a, b env) bool {
@@ -353,19 +358,21 @@ func (in *interp) bindPattern(p ir.Expr, subj *Value) {
 }
 
 // branch runs two alternatives from the same environment and joins them.
+// The second alternative runs on the base environment itself, so only
+// one copy is made per branch point.
 func (in *interp) branch(a, b func()) {
 	base := in.env
 	in.env = base.copy()
 	in.dead = false
 	a()
 	envA, deadA := in.env, in.dead
-	in.env = base.copy()
+	in.env = base
 	in.dead = false
 	b()
 	envB, deadB := in.env, in.dead
 	switch {
 	case deadA && deadB:
-		in.env = joinEnv(envA, envB)
+		in.env = joinInto(envA, envB)
 		in.dead = true
 	case deadA:
 		in.env = envB
@@ -374,7 +381,7 @@ func (in *interp) branch(a, b func()) {
 		in.env = envA
 		in.dead = false
 	default:
-		in.env = joinEnv(envA, envB)
+		in.env = joinInto(envA, envB)
 	}
 }
 
@@ -388,7 +395,8 @@ func (in *interp) loop(body func()) {
 		in.env = before.copy()
 		in.dead = false
 		body()
-		after := joinEnv(before, in.env)
+		// The body's environment is ours: join the entry state into it.
+		after := joinInto(in.env, before)
 		if sameEnv(after, before) {
 			before = after
 			break
@@ -397,7 +405,7 @@ func (in *interp) loop(body func()) {
 	}
 	in.env = before
 	for _, b := range in.breakEnvs {
-		in.env = joinEnv(in.env, b)
+		in.env = joinInto(in.env, b)
 	}
 	in.breakEnvs = savedBreaks
 	in.dead = false
