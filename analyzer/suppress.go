@@ -48,4 +48,3 @@ func directiveCovers(d *ir.Directive, rule string) bool {
 	}
 	return false
 }
-
