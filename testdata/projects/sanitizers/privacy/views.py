@@ -8,6 +8,9 @@ from django.conf import settings
 from .llm import ask
 from .redact import fingerprint, keyed_digest, redact, shout
 
+# The fields a prompt may carry, kept in one place.
+PROMPT_FIELDS = ("topic", "locale")
+
 
 # --- Built-in sanitizers --------------------------------------------------------
 
@@ -69,6 +72,26 @@ def allowlisted_copy(request):
         if field in request.data:
             context[field] = request.data[field]
     ask(f"Write about {context}")
+
+
+def allowlist_constant(request):
+    # Silent: the same loop over a module-level tuple.
+    context = {}
+    for field in PROMPT_FIELDS:
+        context[field] = request.data.get(field, "")
+    ask(f"Write about {context}")
+
+
+def allowlist_comprehension(request):
+    # Silent: a dict comprehension over a literal tuple.
+    context = {field: request.data[field] for field in ("topic", "tone") if field in request.data}
+    ask(str(context))
+
+
+def allowlist_with_pii_name(request):
+    # An allowlist is only as good as its names: "email" is PII.
+    for field in ("topic", "email"):
+        ask(f"{field}: {request.data.get(field, '')}")  # want: LK104
 
 
 def copy_everything(request):

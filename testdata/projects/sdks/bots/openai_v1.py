@@ -54,6 +54,13 @@ def module_attribute_client(request):
     )
 
 
+def message_history(request):
+    # A message list built with .append() before the call.
+    history = [{"role": "system", "content": "You are a billing assistant."}]
+    history.append({"role": "user", "content": f"My cookie is {request.COOKIES.get('billing_session')}"})
+    client.chat.completions.create(model="gpt-4o-mini", messages=history)  # want: LK103
+
+
 def user_question_only(request):
     # Silent: the user's own question, a single field.
     completion = client.chat.completions.create(

@@ -64,6 +64,19 @@ def ask_about_user(email):
     return complete(f"Suggest onboarding steps for account {hashlib.sha256(email.encode()).hexdigest()[:10]}")
 
 
+def ask_masked(prompt):
+    # Replaces its parameter before sending: callers are not reported.
+    prompt = "[masked request]"
+    return complete(prompt)
+
+
+def ask_if_flagged(note):
+    # Uses its parameter only as a condition.
+    if note:
+        return complete("A customer flagged a problem. Draft a generic apology.")
+    return ""
+
+
 class SupportBot:
     """A service object: client from a factory in __init__, wrapper methods."""
 

@@ -8,6 +8,8 @@ from ai.prompts import (
     ask_and_trace,
     ask_cached,
     ask_claude,
+    ask_if_flagged,
+    ask_masked,
     ask_with_context,
     explain,
     quick_reply,
@@ -72,4 +74,6 @@ def safe_calls(request):
     b = ask_cached(request.POST.get("question", ""), cache_key=request.session.session_key)
     c = ask_about_user(request.user.email)
     d = SupportBot().reply_to(f"user-{request.user.pk}", request.POST.get("message", ""))
-    return JsonResponse({"a": a, "b": b, "c": c, "d": d})
+    e = ask_masked(str(request.META))
+    f = ask_if_flagged(request.user.email)
+    return JsonResponse({"a": a, "b": b, "c": c, "d": d, "e": e, "f": f})
