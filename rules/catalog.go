@@ -370,6 +370,7 @@ const (
 	TypeLogPath    = "@logpath"
 	TypeLogRecord  = "@logrecord"
 	TypeSerializer = "@serializer"
+	TypeResponse   = "@response"
 	TypeSettings   = "django.conf.settings"
 	TypeEnviron    = "os.environ"
 )
@@ -421,7 +422,7 @@ var (
 	credMetaKey   = regexp.MustCompile(`^(HTTP_AUTHORIZATION|HTTP_COOKIE|HTTP_PROXY_AUTHORIZATION|HTTP_X_API_KEY|HTTP_X_AUTH_TOKEN|HTTP_X_CSRFTOKEN|CSRF_COOKIE)$`)
 	certHeader    = regexp.MustCompile(`^(x-ssl-client-|x-client-cert|x-forwarded-client-cert|ssl-client-|x-client-dn|x-client-verify|x-amzn-mtls-clientcert)`)
 	credHeader    = regexp.MustCompile(`^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token|x-csrftoken|x-access-token|x-amz-security-token)$`)
-	credFieldName = regexp.MustCompile(`(?i)(passw|pwd|token|secret|api_?key|apikey|(^|_)otp($|_)|credential|private_?key|session_?id|(^|_)auth($|_)|cvv|pin_?code)`)
+	credFieldName = regexp.MustCompile(`(?i)(passw|pwd|(^|_)(api_|access_|refresh_|auth_|id_|csrf_|bearer_|session_|reset_|verification_)?token($|_)|secret|api_?key|apikey|(^|_)otp($|_)|credential|private_?key|session_?id|(^|_)auth($|_)|cvv|pin_?code)`)
 	piiFieldName  = regexp.MustCompile(`(?i)(e_?mail|phone|mobile|address|(^|_)ssn($|_)|social_security|birth|(^|_)dob($|_)|^name$|(full|first|last|given|family|middle|display|real|user|legal|maiden)_?name|surname|passport|national_id|tax_id|iban|card_number|credit_card)`)
 	secretName    = regexp.MustCompile(`(?i)(^|_)(SECRET_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|CREDENTIALS?)$`)
 	secretLiteral = regexp.MustCompile(`^(sk-(proj-|ant-|live-|test-)?[A-Za-z0-9_\-]{20,}|AKIA[0-9A-Z]{16}|xox[abp]-[A-Za-z0-9\-]{10,}|ghp_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_\-]{35})$`)
@@ -482,7 +483,11 @@ func SettingName(name string) (Class, bool) {
 }
 
 // IsLogSetting reports whether a settings name holds a log file path.
-func IsLogSetting(name string) bool { return strings.Contains(strings.ToUpper(name), "LOG") }
+func IsLogSetting(name string) bool { return logSettingName.MatchString(name) }
+
+// logSettingName matches settings names with LOG as a whole segment
+// (AUDIT_LOG_PATH, LOG_FILE, LOGFILE), not CATALOG_PATH.
+var logSettingName = regexp.MustCompile(`(?i)(^|_)(LOG|LOGS|LOGFILE|LOG_FILE|LOGDIR)(_|$)`)
 
 // EnvName classifies os.environ[name] / os.getenv(name).
 func EnvName(name string) bool { return secretName.MatchString(strings.ToUpper(name)) }
@@ -504,6 +509,15 @@ func IsLogPath(s string) bool {
 	l := strings.ToLower(s)
 	return strings.HasSuffix(l, ".log") || strings.Contains(l, ".log.")
 }
+
+// responseMeta are attributes of a model response that are metadata, not
+// model output: token counts, ids, model names, timing.
+var responseMeta = setOf("usage", "id", "model", "created", "object", "system_fingerprint", "response_metadata",
+	"usage_metadata", "prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens",
+	"stop_reason", "finish_reason", "role", "type", "status", "created_at", "model_version", "index", "logprobs")
+
+// ResponseMeta reports whether response.<name> is metadata.
+func ResponseMeta(name string) bool { return responseMeta[name] }
 
 // SinkRule maps a class reaching a sink kind to the rule it breaks, or "".
 func SinkRule(kind SinkKind, c Class, role ArgRole) string {

@@ -44,6 +44,11 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
 		}
 		return empty
+	case rules.TypeResponse:
+		if rules.ResponseMeta(name) {
+			return empty
+		}
+		return &Value{Sym: rules.TypeResponse, Taint: obj.Taint}
 	case rules.TypeException:
 		switch name {
 		case "args", "message", "msg", "strerror", "detail", "messages", "error_dict", "error_list", "output", "stderr", "stdout", "reason":
@@ -149,6 +154,12 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 	}
 	if v, ok := in.classifyKey(obj, keys, e); ok {
 		return v
+	}
+	if obj.Sym == rules.TypeResponse {
+		if len(keys) == 1 && rules.ResponseMeta(keys[0]) {
+			return empty
+		}
+		return &Value{Sym: rules.TypeResponse, Taint: obj.Taint}
 	}
 	if len(keys) == 1 {
 		return taintOnly(obj.Taint)
@@ -394,6 +405,15 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 	case rules.TypeException:
 		in.evalArgs(c)
 		return taintOnly(recv.Taint), true
+	case rules.TypeResponse:
+		args := in.evalArgs(c)
+		switch name {
+		case "get":
+			if k := positional(args, 0); k != nil && len(k.Consts) == 1 && rules.ResponseMeta(k.Consts[0]) {
+				return empty, true
+			}
+		}
+		return &Value{Sym: rules.TypeResponse, Taint: recv.Taint}, true
 	case rules.TypeLogFile:
 		in.evalArgs(c)
 		switch name {
@@ -597,7 +617,7 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 	if s := rules.SinkFor(sym); s != nil {
 		in.checkSink(c, s, args, recv)
 		if s.Kind == rules.SinkLLM {
-			return in.source(c, "", []rules.Class{rules.ClassResponse})
+			return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse})
 		}
 		return empty
 	}

@@ -792,6 +792,8 @@ func (in *interp) evalComp(x *ir.Comprehension) *Value {
 // elemOf is the value of an element of an iterable.
 func (in *interp) elemOf(v *Value, e ir.Expr) *Value {
 	switch v.Sym {
+	case rules.TypeResponse:
+		return v
 	case rules.TypeLogFile:
 		return in.source(e, "", []rules.Class{rules.ClassLog})
 	case rules.TypePayload, rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeSession:
