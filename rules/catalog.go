@@ -105,10 +105,42 @@ var sinkTable = []Sink{
 	{Sym: "anthropic.Anthropic().{messages,beta.messages}.{create,stream}", Kind: SinkLLM, Label: "Anthropic messages", Args: []ArgSpec{messagesKw, {Pos: -1, Kw: "system", Role: RoleSystem}}},
 	{Sym: "anthropic.Anthropic().completions.create", Kind: SinkLLM, Label: "Anthropic completions", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
 	// LangChain chat models, LLMs, chains and LCEL runnables.
-	{Sym: "langchain.ChatModel().{invoke,ainvoke,stream,astream,batch,abatch,predict,apredict,predict_messages,apredict_messages,generate,agenerate,call_as_llm,__call__}", Kind: SinkLLM, Label: "LangChain chat model", Args: []ArgSpec{{Pos: 0, Kw: "input"}, {Pos: -1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "text"}}},
+	{Sym: "langchain.ChatModel().{invoke,ainvoke,stream,astream,batch,abatch,predict,apredict,predict_messages,apredict_messages,generate,agenerate,call_as_llm,__call__}", Kind: SinkLLM, Label: "LangChain chat model", Args: []ArgSpec{{Pos: 0, Kw: "input", Role: RoleMessages}, {Pos: -1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "text"}}},
 	{Sym: "langchain.Runnable().{invoke,ainvoke,stream,astream,batch,abatch,run,arun,predict,apredict,__call__}", Kind: SinkLLM, Label: "LangChain chain", Args: allArgs},
 	// LiteLLM.
 	{Sym: "litellm.{completion,acompletion,text_completion,atext_completion,embedding,aembedding}", Kind: SinkLLM, Label: "LiteLLM", Args: []ArgSpec{messagesKw, {Pos: -1, Kw: "prompt"}, {Pos: -1, Kw: "input"}}},
+
+	// LlamaIndex: query and chat engines built from an index, and LLM classes.
+	{Sym: "llama_index.QueryEngine().{query,aquery}", Kind: SinkLLM, Label: "LlamaIndex query engine", Args: []ArgSpec{{Pos: 0, Kw: "str_or_query_bundle"}}},
+	{Sym: "llama_index.ChatEngine().{chat,achat,stream_chat,astream_chat}", Kind: SinkLLM, Label: "LlamaIndex chat engine", Args: []ArgSpec{{Pos: 0, Kw: "message"}, {Pos: -1, Kw: "chat_history", Role: RoleMessages}}},
+	{Sym: "llama_index.LLM().{complete,acomplete,stream_complete,astream_complete}", Kind: SinkLLM, Label: "LlamaIndex LLM", Args: []ArgSpec{{Pos: 0, Kw: "prompt"}}},
+	{Sym: "llama_index.LLM().{chat,achat,stream_chat,astream_chat}", Kind: SinkLLM, Label: "LlamaIndex LLM", Args: []ArgSpec{{Pos: 0, Kw: "messages", Role: RoleMessages}}},
+	// Google Gemini: google-generativeai, Vertex AI, and the google-genai client.
+	{Sym: "google.GenerativeModel().{generate_content,generate_content_async,count_tokens}", Kind: SinkLLM, Label: "Gemini generate_content", Args: []ArgSpec{{Pos: 0, Kw: "contents", Role: RoleMessages}}},
+	{Sym: "google.GenerativeModel().start_chat().{send_message,send_message_async}", Kind: SinkLLM, Label: "Gemini chat", Args: []ArgSpec{{Pos: 0, Kw: "content"}}},
+	{Sym: "google.genai.Client().{models,aio.models}.{generate_content,generate_content_stream,embed_content}", Kind: SinkLLM, Label: "Gemini generate_content", Args: []ArgSpec{{Pos: -1, Kw: "contents", Role: RoleMessages}}},
+	{Sym: "google.genai.Client().{chats,aio.chats}.create().{send_message,send_message_stream}", Kind: SinkLLM, Label: "Gemini chat", Args: []ArgSpec{{Pos: 0, Kw: "message"}}},
+	// Cohere.
+	{Sym: "cohere.Client().{chat,chat_stream}", Kind: SinkLLM, Label: "Cohere chat", Args: []ArgSpec{{Pos: -1, Kw: "message"}, messagesKw, {Pos: -1, Kw: "preamble", Role: RoleSystem}, {Pos: -1, Kw: "chat_history", Role: RoleMessages}}},
+	{Sym: "cohere.Client().generate", Kind: SinkLLM, Label: "Cohere generate", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
+	{Sym: "cohere.Client().{embed,rerank}", Kind: SinkLLM, Label: "Cohere embed", Args: []ArgSpec{{Pos: -1, Kw: "texts"}, {Pos: -1, Kw: "query"}, {Pos: -1, Kw: "documents"}}},
+	// Mistral.
+	{Sym: "mistralai.Mistral().chat.{complete,complete_async,stream,stream_async}", Kind: SinkLLM, Label: "Mistral chat", Args: []ArgSpec{messagesKw}},
+	{Sym: "mistralai.Mistral().fim.{complete,complete_async}", Kind: SinkLLM, Label: "Mistral FIM", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
+	{Sym: "mistralai.Mistral().embeddings.create", Kind: SinkLLM, Label: "Mistral embeddings", Args: []ArgSpec{{Pos: -1, Kw: "inputs"}}},
+	{Sym: "mistralai.client.MistralClient().{chat,chat_stream}", Kind: SinkLLM, Label: "Mistral chat", Args: []ArgSpec{{Pos: -1, Kw: "messages", Role: RoleMessages}, {Pos: 1, Kw: ""}}},
+	// Ollama.
+	{Sym: "ollama.{chat,generate,embeddings,embed}", Kind: SinkLLM, Label: "Ollama", Args: []ArgSpec{{Pos: 1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "prompt"}, {Pos: -1, Kw: "input"}, {Pos: -1, Kw: "system", Role: RoleSystem}}},
+	{Sym: "ollama.Client().{chat,generate,embeddings,embed}", Kind: SinkLLM, Label: "Ollama", Args: []ArgSpec{{Pos: 1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "prompt"}, {Pos: -1, Kw: "input"}, {Pos: -1, Kw: "system", Role: RoleSystem}}},
+	// AWS Bedrock runtime (boto3.client("bedrock-runtime")).
+	{Sym: "boto3.BedrockRuntime().{invoke_model,invoke_model_with_response_stream}", Kind: SinkLLM, Label: "Bedrock invoke_model", Args: []ArgSpec{{Pos: -1, Kw: "body"}}},
+	{Sym: "boto3.BedrockRuntime().{converse,converse_stream}", Kind: SinkLLM, Label: "Bedrock converse", Args: []ArgSpec{messagesKw, {Pos: -1, Kw: "system", Role: RoleSystem}}},
+	{Sym: "boto3.BedrockAgentRuntime().{retrieve_and_generate,invoke_agent}", Kind: SinkLLM, Label: "Bedrock agent", Args: []ArgSpec{{Pos: -1, Kw: "input"}, {Pos: -1, Kw: "inputText"}}},
+	// Hugging Face.
+	{Sym: "huggingface_hub.InferenceClient().{text_generation,summarization,translation,question_answering,feature_extraction,sentence_similarity,text_classification}", Kind: SinkLLM, Label: "Hugging Face inference", Args: []ArgSpec{{Pos: 0, Kw: "prompt"}, {Pos: -1, Kw: "text"}, {Pos: -1, Kw: "question"}, {Pos: -1, Kw: "context"}}},
+	{Sym: "huggingface_hub.InferenceClient().chat_completion", Kind: SinkLLM, Label: "Hugging Face chat", Args: []ArgSpec{{Pos: 0, Kw: "messages", Role: RoleMessages}}},
+	{Sym: "huggingface_hub.InferenceClient().chat.completions.create", Kind: SinkLLM, Label: "Hugging Face chat", Args: []ArgSpec{messagesKw}},
+	{Sym: "transformers.pipeline().__call__", Kind: SinkLLM, Label: "Hugging Face pipeline", Args: []ArgSpec{{Pos: 0, Kw: "text_inputs"}, {Pos: -1, Kw: "inputs"}}},
 
 	// Logging.
 	{Sym: "logging.Logger().{debug,info,warning,warn,error,exception,critical,fatal,log}", Kind: SinkLog, Label: "logging", Args: allArgs},
@@ -145,6 +177,28 @@ var families = map[string]string{
 	"loguru.logger.bind":                    "loguru.logger",
 	"loguru.logger.opt":                     "loguru.logger",
 	"langchain.chat_models.init_chat_model": "langchain.ChatModel",
+	// OpenAI-compatible clients share the OpenAI v1 surface.
+	"groq.Groq":                                          "openai.OpenAI",
+	"groq.AsyncGroq":                                     "openai.OpenAI",
+	"together.Together":                                  "openai.OpenAI",
+	"together.AsyncTogether":                             "openai.OpenAI",
+	"cerebras.cloud.sdk.Cerebras":                        "openai.OpenAI",
+	"fireworks.client.Fireworks":                         "openai.OpenAI",
+	"google.generativeai.GenerativeModel":                "google.GenerativeModel",
+	"vertexai.generative_models.GenerativeModel":         "google.GenerativeModel",
+	"vertexai.preview.generative_models.GenerativeModel": "google.GenerativeModel",
+	"google.genai.Client":                                "google.genai.Client",
+	"cohere.Client":                                      "cohere.Client",
+	"cohere.ClientV2":                                    "cohere.Client",
+	"cohere.AsyncClient":                                 "cohere.Client",
+	"cohere.AsyncClientV2":                               "cohere.Client",
+	"mistralai.Mistral":                                  "mistralai.Mistral",
+	"mistralai.client.MistralClient":                     "mistralai.client.MistralClient",
+	"ollama.Client":                                      "ollama.Client",
+	"ollama.AsyncClient":                                 "ollama.Client",
+	"huggingface_hub.InferenceClient":                    "huggingface_hub.InferenceClient",
+	"huggingface_hub.AsyncInferenceClient":               "huggingface_hub.InferenceClient",
+	"transformers.pipeline":                              "transformers.pipeline",
 }
 
 // langchainModelNames are LangChain chat model and LLM classes; imported
@@ -163,6 +217,9 @@ var langchainChainNames = setOf(
 	"StuffDocumentsChain", "MapReduceDocumentsChain", "AgentExecutor", "SequentialChain", "SimpleSequentialChain",
 )
 
+// langchainChainConstructors are class methods that build a chain.
+var langchainChainConstructors = setOf("from_llm", "from_chain_type", "from_llm_and_tools", "from_agent_and_tools")
+
 // langchainTemplateNames build prompts; piped into a model they make a chain.
 var langchainTemplateNames = setOf("PromptTemplate", "ChatPromptTemplate", "MessagesPlaceholder", "FewShotPromptTemplate")
 
@@ -172,14 +229,32 @@ func CanonicalClass(sym string) string {
 	if c, ok := families[sym]; ok {
 		return c
 	}
-	if strings.HasPrefix(sym, "langchain") {
-		name := sym[strings.LastIndexByte(sym, '.')+1:]
+	name := sym[strings.LastIndexByte(sym, '.')+1:]
+	switch {
+	case strings.HasPrefix(sym, "langchain"):
 		switch {
 		case langchainModelNames[name]:
 			return "langchain.ChatModel"
 		case langchainChainNames[name]:
 			return "langchain.Runnable"
+		case langchainChainConstructors[name]:
+			// ConversationalRetrievalChain.from_llm(...), RetrievalQA.from_chain_type(...)
+			owner := strings.TrimSuffix(sym, "."+name)
+			if langchainChainNames[owner[strings.LastIndexByte(owner, '.')+1:]] {
+				return "langchain.Runnable"
+			}
 		}
+	case strings.HasPrefix(sym, "llama_index"):
+		switch {
+		case name == "as_query_engine" || name == "as_retriever_query_engine":
+			return "llama_index.QueryEngine"
+		case name == "as_chat_engine":
+			return "llama_index.ChatEngine"
+		case strings.Contains(sym, ".llms.") && !strings.Contains(sym, "()"):
+			return "llama_index.LLM"
+		}
+	case strings.HasPrefix(sym, "google.genai.") && strings.HasSuffix(sym, ".Client"):
+		return "google.genai.Client"
 	}
 	return sym
 }
@@ -221,6 +296,8 @@ var specialSyms = []string{
 	"os.environ", "os.getenv", "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath",
 	"os.path.join", "json.loads", "json.dumps", "copy.copy", "copy.deepcopy", "ast.literal_eval",
 	"django.conf.settings", "traceback", "sys.exc_info", "sys.exception", "hashlib", "hmac", "uuid", "secrets",
+	"boto3.client", "boto3.Session().client", "boto3.session.Session().client",
+	"requests", "httpx", "aiohttp.ClientSession()", "requests.Session()", "httpx.Client()", "httpx.AsyncClient()",
 }
 
 // knownPrefixes holds every dotted prefix of a symbol the catalog knows.
@@ -245,6 +322,9 @@ var knownPrefixes = func() map[string]bool {
 		add(s)
 	}
 	for s := range CallSources {
+		add(s)
+	}
+	for s := range httpPosts {
 		add(s)
 	}
 	return m
@@ -503,6 +583,61 @@ func Redact(s string) string {
 	}
 	return s[:n] + "…"
 }
+
+// langchainMessageRoles maps LangChain message classes (and message
+// prompt templates) to the role their content lands in.
+var langchainMessageRoles = map[string]string{
+	"SystemMessage": "system", "HumanMessage": "user", "AIMessage": "assistant", "ChatMessage": "",
+	"SystemMessagePromptTemplate": "system", "HumanMessagePromptTemplate": "user", "AIMessagePromptTemplate": "assistant",
+	"ChatMessagePromptTemplate": "",
+}
+
+// LangChainMessageRole returns the role of a LangChain message class
+// symbol ("langchain_core.messages.SystemMessage" -> "system"), and
+// whether sym is one. A constructor like from_template keeps the role.
+func LangChainMessageRole(sym string) (string, bool) {
+	if !strings.HasPrefix(sym, "langchain") {
+		return "", false
+	}
+	parts := strings.Split(sym, ".")
+	for i := len(parts) - 1; i >= 0 && i >= len(parts)-2; i-- {
+		if r, ok := langchainMessageRoles[parts[i]]; ok {
+			return r, true
+		}
+	}
+	return "", false
+}
+
+// SystemRole reports whether a role name puts content in the system
+// prompt.
+func SystemRole(role string) bool { return role == "system" || role == "developer" }
+
+// llmURL matches URLs of model endpoints: API paths and provider hosts.
+var llmURL = regexp.MustCompile(`(?i)(/chat/completions|/v1/completions|/v1/messages|/v1/responses|/v1/embeddings|/api/generate|/api/chat|/api/embed|:generatecontent|:streamgeneratecontent|api\.openai\.com|\.openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|api\.mistral\.ai|api\.groq\.com|api\.together\.(xyz|ai)|openrouter\.ai|api\.cohere\.(ai|com)|api\.deepseek\.com|api-inference\.huggingface\.co|bedrock-runtime\.)`)
+
+// IsLLMURL reports whether a URL (or URL template) names a model endpoint.
+func IsLLMURL(u string) bool { return llmURL.MatchString(u) }
+
+// httpPosts are HTTP client calls that send a body: requests, httpx and
+// aiohttp. The URL is the first argument or url=.
+var httpPosts = setOf(
+	"requests.post", "requests.put", "requests.patch", "requests.request",
+	"requests.Session().post", "requests.Session().put", "requests.Session().request",
+	"requests.sessions.Session().post", "requests.session().post",
+	"httpx.post", "httpx.put", "httpx.request", "httpx.stream",
+	"httpx.Client().post", "httpx.Client().put", "httpx.Client().request", "httpx.Client().stream",
+	"httpx.AsyncClient().post", "httpx.AsyncClient().put", "httpx.AsyncClient().request", "httpx.AsyncClient().stream",
+	"aiohttp.ClientSession().post", "aiohttp.ClientSession().put", "aiohttp.ClientSession().request",
+	"urllib.request.Request",
+)
+
+// IsHTTPPost reports whether sym is an HTTP call that sends a body.
+func IsHTTPPost(sym string) bool { return httpPosts[sym] }
+
+// HTTPBodySink is the sink used for a POST to a model endpoint.
+var HTTPBodySink = &Sink{Kind: SinkLLM, Label: "HTTP request to a model endpoint", Args: []ArgSpec{
+	{Pos: -1, Kw: "json", Role: RoleMessages}, {Pos: -1, Kw: "data"}, {Pos: -1, Kw: "content"}, {Pos: -1, Kw: "body"}, {Pos: -1, Kw: "params"},
+}}
 
 // IsLogPath reports whether a literal path names a log file.
 func IsLogPath(s string) bool {

@@ -587,7 +587,13 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 		if len(recv) > 0 {
 			r = recv[0]
 		}
-		return in.callSym(c, fn.Sym, args, r)
+		sym := fn.Sym
+		if strings.HasSuffix(sym, ")") {
+			// Calling an instance: llm(text), pipe(text), chain({...}).
+			r = fn
+			sym += ".__call__"
+		}
+		return in.callSym(c, sym, args, r)
 	}
 	// An unknown callable (a parameter, a lambda): the result is derived
 	// from the arguments.
@@ -628,6 +634,59 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 		return empty
 	}
 	arg0 := positional(args, 0)
+	if rules.IsHTTPPost(sym) {
+		url := keyword(args, "url")
+		if url == nil {
+			url = arg0
+			if sym == "requests.request" || strings.HasSuffix(sym, ".request") || sym == "httpx.request" || sym == "httpx.stream" || strings.HasSuffix(sym, ".stream") {
+				url = positional(args, 1)
+			}
+		}
+		if url != nil && anyConst(url.Consts, rules.IsLLMURL) {
+			in.checkSink(c, rules.HTTPBodySink, args, recv)
+			return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse})
+		}
+		return &Value{Sym: sym + "()"}
+	}
+	if role, ok := rules.LangChainMessageRole(sym); ok {
+		// SystemMessage(content=x), HumanMessage(x), ChatMessage(role=..., content=x),
+		// SystemMessagePromptTemplate.from_template(x): a message whose role we know.
+		content := keyword(args, "content")
+		if content == nil {
+			content = keyword(args, "template")
+		}
+		if content == nil {
+			content = arg0
+		}
+		if r := keyword(args, "role"); r != nil && len(r.Consts) == 1 {
+			role = r.Consts[0]
+		}
+		if content == nil {
+			content = empty
+		}
+		return &Value{Fields: map[string]*Value{"role": {Consts: []string{role}}, "content": content}}
+	}
+	if strings.HasPrefix(sym, "langchain") && strings.HasSuffix(sym, ".from_messages") && arg0 != nil {
+		// ChatPromptTemplate.from_messages([("system", x), ("human", "{q}")]):
+		// keep the system part apart so a model call can tell roles.
+		return in.promptTemplate(sym, arg0)
+	}
+	switch sym {
+	case "boto3.client", "boto3.Session().client", "boto3.session.Session().client":
+		service := keyword(args, "service_name")
+		if service == nil {
+			service = arg0
+		}
+		if service != nil && len(service.Consts) == 1 {
+			switch service.Consts[0] {
+			case "bedrock-runtime":
+				return &Value{Sym: "boto3.BedrockRuntime()"}
+			case "bedrock-agent-runtime":
+				return &Value{Sym: "boto3.BedrockAgentRuntime()"}
+			}
+		}
+		return &Value{Sym: sym + "()"}
+	}
 	switch sym {
 	case "builtins.str", "builtins.repr", "builtins.format", "builtins.ascii", "json.dumps", "builtins.bytes", "pprint.pformat":
 		if arg0 == nil {
@@ -715,6 +774,40 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 	}
 	return v
 }
+
+// promptTemplate builds the value of a LangChain chat prompt template from
+// its message list: system-role parts go to the "__system__" field, the
+// rest to the template's own taint.
+func (in *interp) promptTemplate(sym string, msgs *Value) *Value {
+	v := &Value{Sym: sym + "()", Taint: msgs.Taint}
+	var system *Value
+	for _, el := range msgs.Elems {
+		role, content := "", el
+		switch {
+		case len(el.Elems) == 2 && len(el.Elems[0].Consts) == 1:
+			// ("system", "text")
+			role, content = el.Elems[0].Consts[0], el.Elems[1]
+		case el.Fields["role"] != nil && len(el.Fields["role"].Consts) == 1:
+			role, content = el.Fields["role"].Consts[0], el.Fields["content"]
+		}
+		if rules.SystemRole(role) {
+			system = join(system, content)
+		} else if content != nil {
+			v.Taint = union(v.Taint, content.deep())
+		}
+	}
+	if len(msgs.Elems) == 0 {
+		v.Taint = union(v.Taint, msgs.deep())
+	}
+	if system != nil {
+		v.Fields = map[string]*Value{systemField: system}
+	}
+	return v
+}
+
+// systemField holds the system-role content of a LangChain template or
+// chain built from one.
+const systemField = "__system__"
 
 func anyConst(cs []string, pred func(string) bool) bool {
 	for _, c := range cs {

@@ -492,7 +492,7 @@ func (in *interp) execAssign(s *ir.Assign) {
 		if len(s.Targets) == 1 {
 			old := in.eval(s.Targets[0])
 			if s.Op == "|" && (rules.IsModelSym(old.Sym) || rules.IsModelSym(v.Sym)) {
-				v = &Value{Sym: "langchain.Runnable()", Taint: union(old.deep(), v.deep())}
+				v = runnable(old, v)
 			} else {
 				nv := join(old, v)
 				if len(v.Elems) > 0 || len(old.Elems) > 0 {
@@ -647,11 +647,16 @@ func (in *interp) eval(e ir.Expr) *Value {
 		for _, p := range x.Parts {
 			t = union(t, in.eval(p).deep())
 		}
-		return taintOnly(t)
+		// The literal text, with "{}" for each part, is kept so URL
+		// templates can be matched.
+		return &Value{Taint: t, Consts: []string{x.Text}}
 	case *ir.BinOp:
 		l, r := in.eval(x.L), in.eval(x.R)
 		if x.Op == "|" && (rules.IsModelSym(l.Sym) || rules.IsModelSym(r.Sym)) {
-			return &Value{Sym: "langchain.Runnable()", Taint: union(l.deep(), r.deep())}
+			return runnable(l, r)
+		}
+		if x.Op == "+" && len(l.Consts) == 1 && len(r.Consts) == 1 {
+			return &Value{Taint: union(l.deep(), r.deep()), Consts: []string{l.Consts[0] + r.Consts[0]}}
 		}
 		if x.Op == "+" && len(l.Elems) > 0 && len(r.Elems) > 0 && len(l.Elems)+len(r.Elems) <= maxElems {
 			return &Value{Taint: union(l.Taint, r.Taint), Elems: append(append([]*Value{}, l.Elems...), r.Elems...)}
@@ -915,4 +920,30 @@ func (in *interp) symValue(sym string, e ir.Expr) *Value {
 		return &Value{Sym: rules.TypeEnviron}
 	}
 	return &Value{Sym: sym}
+}
+
+// runnable is the LCEL pipe "a | b" where one side is a model: a chain
+// that calls the model. The system-role part of a prompt template in it
+// stays apart.
+func runnable(l, r *Value) *Value {
+	v := &Value{Sym: "langchain.Runnable()"}
+	var system *Value
+	for _, side := range []*Value{l, r} {
+		if sf, ok := side.Fields[systemField]; ok {
+			system = join(system, sf)
+			v.Taint = union(v.Taint, side.Taint)
+			for k, f := range side.Fields {
+				if k != systemField {
+					v.Taint = union(v.Taint, f.deep())
+				}
+			}
+			v.Taint = union(v.Taint, elemsDeep(side.Elems))
+			continue
+		}
+		v.Taint = union(v.Taint, side.deep())
+	}
+	if system != nil {
+		v.Fields = map[string]*Value{systemField: system}
+	}
+	return v
 }

@@ -201,6 +201,10 @@ func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
 		if rv, ok := el.Fields["role"]; ok && len(rv.Consts) > 0 && allSystem(rv.Consts) {
 			r = rules.RoleSystem
 		}
+		if len(el.Elems) == 2 && len(el.Elems[0].Consts) > 0 && allSystem(el.Elems[0].Consts) {
+			// ("system", text) in a LangChain message list.
+			r = rules.RoleSystem
+		}
 		add(el.deep(), r)
 	}
 	return out
@@ -235,7 +239,7 @@ func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Valu
 				deliver(a.v, spec.Role)
 			}
 			if recv != nil && rules.IsModelSym(recv.Sym) {
-				deliver(recv, spec.Role)
+				in.deliverRunnable(c, s, recv, inner)
 			}
 			continue
 		}
@@ -245,6 +249,23 @@ func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Valu
 		if spec.Kw != "" {
 			deliver(keyword(args, spec.Kw), spec.Role)
 		}
+	}
+}
+
+// deliverRunnable delivers what a LangChain chain carries itself (its
+// prompt template) to the model it calls, system parts in the system role.
+func (in *interp) deliverRunnable(c *ir.Call, s *rules.Sink, recv *Value, inner *Trace) {
+	for k, f := range recv.Fields {
+		role := rules.RolePrompt
+		if k == systemField {
+			role = rules.RoleSystem
+		}
+		for _, fact := range f.deep() {
+			in.reach(c, fact, role, s.Kind, s.Label, finding.Step{}, inner)
+		}
+	}
+	for _, fact := range union(recv.Taint, elemsDeep(recv.Elems)) {
+		in.reach(c, fact, rules.RolePrompt, s.Kind, s.Label, finding.Step{}, inner)
 	}
 }
 
