@@ -1,0 +1,64 @@
+"""The system role in LangChain: ("system", ...) template parts and SystemMessage (LK108)."""
+from django.http import JsonResponse
+from langchain_core.messages import HumanMessage, SystemMessage
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_openai import ChatOpenAI
+
+llm = ChatOpenAI(model="gpt-4o-mini")
+
+persona_prompt = ChatPromptTemplate.from_messages([("system", "You are {persona}."), ("human", "{question}")])
+
+
+def system_template_part(request):
+    # ("system", <request input>) in from_messages: reported where the chain is invoked.
+    prompt = ChatPromptTemplate.from_messages(
+        [("system", f"You are {request.POST.get('persona', 'an assistant')}."), ("human", "{q}")]
+    )
+    answer = (prompt | llm).invoke({"q": "Introduce yourself."})  # want: LK108
+    return JsonResponse({"text": answer.content})
+
+
+def system_template_variable(request):
+    # A system-part placeholder filled from the request at invoke time.
+    # The engine would have to map template variables to message roles.
+    answer = (persona_prompt | llm).invoke({"persona": request.POST.get("persona", ""), "question": "Hi"})  # todo-want: LK108
+    return JsonResponse({"text": answer.content})
+
+
+def human_template_part(request):
+    # Silent: request input in the ("human", ...) part only.
+    prompt = ChatPromptTemplate.from_messages(
+        [("system", "Answer briefly."), ("human", request.POST.get("question", ""))]
+    )
+    return JsonResponse({"text": (prompt | llm).invoke({}).content})
+
+
+def system_message_from_field(request):
+    # SystemMessage(content=<request input>) in the list passed to invoke.
+    answer = llm.invoke(  # want: LK108
+        [
+            SystemMessage(content=request.GET.get("rules", "Be polite.")),
+            HumanMessage(content="What is your refund policy?"),
+        ]
+    )
+    return JsonResponse({"text": answer.content})
+
+
+def human_message_pii(request):
+    # HumanMessage(content=<PII>) with a constant SystemMessage.
+    messages = [SystemMessage(content="You write greetings."), HumanMessage(content=f"Greet {request.user.email}")]
+    answer = llm.invoke(messages)  # want: LK104
+    return JsonResponse({"text": answer.content})
+
+
+def both_roles(request):
+    # Request input in the system message and PII in the human message: two rules, one call.
+    messages = [SystemMessage(content=request.POST.get("tone", "")), HumanMessage(content=request.user.username)]
+    answer = llm.invoke(messages)  # want: LK104, LK108
+    return JsonResponse({"text": answer.content})
+
+
+def messages_clean(request):
+    # Silent: constant system message, the question field as the human message.
+    messages = [SystemMessage(content="Answer in French."), HumanMessage(content=request.POST.get("question", ""))]
+    return JsonResponse({"text": llm.invoke(messages).content})
