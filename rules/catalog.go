@@ -18,6 +18,11 @@ const (
 	ClassLog        Class = "log"        // text read from a log
 	ClassInput      Class = "input"      // any request-derived value
 	ClassResponse   Class = "response"   // a model's response
+	// ClassFwdCert marks certificate identity read from a header a proxy
+	// forwarded (spoofable unless the verify result was checked).
+	ClassFwdCert Class = "fwdcert"
+	// ClassVerify marks the proxy's certificate verification result.
+	ClassVerify Class = "verify"
 )
 
 // Describe names a class for messages.
@@ -41,6 +46,10 @@ func (c Class) Describe() string {
 		return "request input"
 	case ClassResponse:
 		return "model response"
+	case ClassFwdCert:
+		return "forwarded client-certificate header"
+	case ClassVerify:
+		return "certificate verification result"
 	}
 	return string(c)
 }
@@ -49,8 +58,10 @@ func (c Class) Describe() string {
 type SinkKind int
 
 const (
-	SinkLLM SinkKind = iota + 1 // sends text to a model provider
-	SinkLog                     // writes a log record or prints
+	SinkLLM      SinkKind = iota + 1 // sends text to a model provider
+	SinkLog                          // writes a log record or prints
+	SinkOutput                       // runs, executes or renders unescaped: code, shell, SQL, HTML
+	SinkDecision                     // decides access: a comparison, membership test or user lookup
 )
 
 // ArgRole is the part of a prompt an argument fills.
@@ -106,6 +117,7 @@ var sinkTable = []Sink{
 	{Sym: "anthropic.Anthropic().completions.create", Kind: SinkLLM, Label: "Anthropic completions", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
 	// LangChain chat models, LLMs, chains and LCEL runnables.
 	{Sym: "langchain.ChatModel().{invoke,ainvoke,stream,astream,batch,abatch,predict,apredict,predict_messages,apredict_messages,generate,agenerate,call_as_llm,__call__}", Kind: SinkLLM, Label: "LangChain chat model", Args: []ArgSpec{{Pos: 0, Kw: "input", Role: RoleMessages}, {Pos: -1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "text"}}},
+	{Sym: "langchain.Embeddings().{embed_query,embed_documents,aembed_query,aembed_documents}", Kind: SinkLLM, Label: "LangChain embeddings", Args: []ArgSpec{{Pos: 0, Kw: "text"}, {Pos: -1, Kw: "texts"}}},
 	{Sym: "langchain.Runnable().{invoke,ainvoke,stream,astream,batch,abatch,run,arun,predict,apredict,__call__}", Kind: SinkLLM, Label: "LangChain chain", Args: allArgs},
 	// LiteLLM.
 	{Sym: "litellm.{completion,acompletion,text_completion,atext_completion,embedding,aembedding}", Kind: SinkLLM, Label: "LiteLLM", Args: []ArgSpec{messagesKw, {Pos: -1, Kw: "prompt"}, {Pos: -1, Kw: "input"}}},
@@ -141,6 +153,16 @@ var sinkTable = []Sink{
 	{Sym: "huggingface_hub.InferenceClient().chat_completion", Kind: SinkLLM, Label: "Hugging Face chat", Args: []ArgSpec{{Pos: 0, Kw: "messages", Role: RoleMessages}}},
 	{Sym: "huggingface_hub.InferenceClient().chat.completions.create", Kind: SinkLLM, Label: "Hugging Face chat", Args: []ArgSpec{messagesKw}},
 	{Sym: "transformers.pipeline().__call__", Kind: SinkLLM, Label: "Hugging Face pipeline", Args: []ArgSpec{{Pos: 0, Kw: "text_inputs"}, {Pos: -1, Kw: "inputs"}}},
+
+	// Output handling (LK301): code, shell, SQL and HTML.
+	{Sym: "builtins.{eval,exec,compile}", Kind: SinkOutput, Label: "eval/exec", Args: []ArgSpec{{Pos: 0, Kw: "source"}}},
+	{Sym: "subprocess.{run,call,check_call,check_output,Popen,getoutput,getstatusoutput}", Kind: SinkOutput, Label: "subprocess", Args: []ArgSpec{{Pos: 0, Kw: "args"}, {Pos: -1, Kw: "cmd"}}},
+	{Sym: "os.{system,popen,execl,execlp,execv,execvp,spawnl,spawnv}", Kind: SinkOutput, Label: "os shell", Args: []ArgSpec{{Pos: 0, Kw: "command"}, {Pos: 1}}},
+	{Sym: "asyncio.{create_subprocess_shell,create_subprocess_exec}", Kind: SinkOutput, Label: "subprocess", Args: []ArgSpec{{Pos: 0, Kw: "cmd"}}},
+	{Sym: "django.db.models.{RawSQL,expressions.RawSQL}", Kind: SinkOutput, Label: "RawSQL", Args: []ArgSpec{{Pos: 0, Kw: "sql"}}},
+	{Sym: "django.utils.safestring.{mark_safe,SafeString,SafeText}", Kind: SinkOutput, Label: "mark_safe", Args: []ArgSpec{{Pos: 0, Kw: "s"}}},
+	{Sym: "django.utils.html.format_html", Kind: SinkOutput, Label: "format_html format string", Args: []ArgSpec{{Pos: 0, Kw: "format_string"}}},
+	{Sym: "markupsafe.Markup", Kind: SinkOutput, Label: "Markup", Args: []ArgSpec{{Pos: 0}}},
 
 	// Logging.
 	{Sym: "logging.Logger().{debug,info,warning,warn,error,exception,critical,fatal,log}", Kind: SinkLog, Label: "logging", Args: allArgs},
@@ -237,6 +259,8 @@ func CanonicalClass(sym string) string {
 			return "langchain.ChatModel"
 		case langchainChainNames[name]:
 			return "langchain.Runnable"
+		case strings.HasSuffix(name, "Embeddings") && name != "Embeddings":
+			return "langchain.Embeddings"
 		case langchainChainConstructors[name]:
 			// ConversationalRetrievalChain.from_llm(...), RetrievalQA.from_chain_type(...)
 			owner := strings.TrimSuffix(sym, "."+name)
@@ -327,6 +351,14 @@ var knownPrefixes = func() map[string]bool {
 	for s := range httpPosts {
 		add(s)
 	}
+	for s := range responseEscapers {
+		add(s)
+	}
+	add("django.http.HttpResponse")
+	add("django.http.response.HttpResponse")
+	add("django.db.connection.cursor()")
+	add("django.db.connections[].cursor()")
+	add("django.contrib.auth.authenticate")
 	return m
 }()
 
@@ -349,8 +381,53 @@ func KnownSym(sym string) bool {
 	return false
 }
 
+// sqlExecute is the sink of a DB-API cursor's execute: any symbol
+// ending in "cursor().execute", whatever the driver.
+var sqlExecute = &Sink{Kind: SinkOutput, Label: "cursor.execute", Args: []ArgSpec{{Pos: 0, Kw: "sql"}, {Pos: 0, Kw: "query"}, {Pos: -1, Kw: "operation"}}}
+
+// ormRaw is the sink of QuerySet.raw and .extra.
+var ormRaw = &Sink{Kind: SinkOutput, Label: "QuerySet.raw/extra", Args: []ArgSpec{{Pos: 0, Kw: "raw_query"}, {Pos: -1, Kw: "where"}, {Pos: -1, Kw: "select"}, {Pos: -1, Kw: "tables"}, {Pos: -1, Kw: "order_by"}}}
+
+// httpResponse is the sink of an HTML HttpResponse.
+var httpResponse = &Sink{Kind: SinkOutput, Label: "HttpResponse (HTML)", Args: []ArgSpec{{Pos: 0, Kw: "content"}}}
+
 // SinkFor returns the sink a canonical call symbol names, or nil.
-func SinkFor(sym string) *Sink { return sinkIndex[sym] }
+func SinkFor(sym string) *Sink {
+	if s := sinkIndex[sym]; s != nil {
+		return s
+	}
+	switch {
+	case strings.HasSuffix(sym, "cursor().execute"), strings.HasSuffix(sym, "cursor().executemany"), strings.HasSuffix(sym, "cursor().executescript"):
+		return sqlExecute
+	case strings.Contains(sym, ".objects") && (strings.HasSuffix(sym, ".raw") || strings.HasSuffix(sym, ".extra")):
+		return ormRaw
+	}
+	return nil
+}
+
+// IsHTMLResponse reports whether sym builds a Django HttpResponse whose
+// content type is decided by a content_type argument (HTML by default).
+func IsHTMLResponse(sym string) bool {
+	return sym == "django.http.HttpResponse" || sym == "django.http.response.HttpResponse"
+}
+
+// HTMLResponseSink returns the HttpResponse sink.
+func HTMLResponseSink() *Sink { return httpResponse }
+
+// responseEscapers make model output safe for the sink they prepare it
+// for (HTML, shell); they do not make other data less sensitive.
+var responseEscapers = setOf("django.utils.html.escape", "django.utils.html.conditional_escape", "html.escape",
+	"shlex.quote", "bleach.clean", "markupsafe.escape", "django.utils.html.escapejs", "django.utils.html.strip_tags")
+
+// IsResponseEscaper reports whether sym neutralizes model output.
+func IsResponseEscaper(sym string) bool { return responseEscapers[sym] }
+
+// IsAccessLookup reports whether a call looks a user or a permission up
+// by the values it is given: ORM queries and authentication.
+func IsAccessLookup(sym string) bool {
+	return Opaque(sym) || sym == "django.contrib.auth.authenticate" || strings.HasSuffix(sym, ".get_by_natural_key") ||
+		sym == "django.contrib.auth.get_user_model().objects.get"
+}
 
 // expandBraces expands each "{a,b}" group into its alternatives.
 func expandBraces(s string) []string {
@@ -498,6 +575,9 @@ func RequestMethod(name string) ([]Class, bool) {
 }
 
 var (
+	fwdMetaKey    = regexp.MustCompile(`^(HTTP_X_SSL_CLIENT_|HTTP_X_CLIENT_CERT|HTTP_X_FORWARDED_CLIENT_CERT|HTTP_SSL_CLIENT_|HTTP_X_CLIENT_DN)`)
+	fwdHeader     = regexp.MustCompile(`^(x-ssl-client-|x-client-cert|x-forwarded-client-cert|ssl-client-|x-client-dn|x-amzn-mtls-clientcert)`)
+	verifyKey     = regexp.MustCompile(`(?i)verify`)
 	certMetaKey   = regexp.MustCompile(`^(SSL_CLIENT_|HTTP_X_SSL_CLIENT_|HTTP_X_CLIENT_CERT|HTTP_X_FORWARDED_CLIENT_CERT|HTTP_SSL_CLIENT_|HTTP_X_CLIENT_DN|HTTP_X_CLIENT_VERIFY)`)
 	credMetaKey   = regexp.MustCompile(`^(HTTP_AUTHORIZATION|HTTP_COOKIE|HTTP_PROXY_AUTHORIZATION|HTTP_X_API_KEY|HTTP_X_AUTH_TOKEN|HTTP_X_CSRFTOKEN|CSRF_COOKIE)$`)
 	certHeader    = regexp.MustCompile(`^(x-ssl-client-|x-client-cert|x-forwarded-client-cert|ssl-client-|x-client-dn|x-client-verify|x-amzn-mtls-clientcert)`)
@@ -512,6 +592,10 @@ var (
 func MetaKey(key string) []Class {
 	k := strings.ToUpper(key)
 	switch {
+	case certMetaKey.MatchString(k) && verifyKey.MatchString(k):
+		return []Class{ClassVerify, ClassInput}
+	case fwdMetaKey.MatchString(k):
+		return []Class{ClassCert, ClassFwdCert, ClassInput}
 	case certMetaKey.MatchString(k):
 		return []Class{ClassCert, ClassInput}
 	case credMetaKey.MatchString(k):
@@ -526,6 +610,10 @@ func HeaderKey(key string) []Class {
 	k := strings.ReplaceAll(strings.ToLower(key), "_", "-")
 	k = strings.TrimPrefix(k, "http-")
 	switch {
+	case certHeader.MatchString(k) && verifyKey.MatchString(k):
+		return []Class{ClassVerify, ClassInput}
+	case fwdHeader.MatchString(k):
+		return []Class{ClassCert, ClassFwdCert, ClassInput}
 	case certHeader.MatchString(k):
 		return []Class{ClassCert, ClassInput}
 	case credHeader.MatchString(k):
@@ -682,6 +770,14 @@ func SinkRule(kind SinkKind, c Class, role ArgRole) string {
 			return "LK201"
 		case ClassResponse:
 			return "LK202"
+		}
+	case SinkOutput:
+		if c == ClassResponse {
+			return "LK301"
+		}
+	case SinkDecision:
+		if c == ClassFwdCert {
+			return "LK401"
 		}
 	}
 	return ""

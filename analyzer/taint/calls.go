@@ -155,6 +155,9 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 	if v, ok := in.classifyKey(obj, keys, e); ok {
 		return v
 	}
+	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && rules.KnownSym(obj.Sym+"[]") {
+		return &Value{Sym: obj.Sym + "[]", Taint: obj.Taint}
+	}
 	if obj.Sym == rules.TypeResponse {
 		if len(keys) == 1 && rules.ResponseMeta(keys[0]) {
 			return empty
@@ -634,6 +637,28 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 		return empty
 	}
 	arg0 := positional(args, 0)
+	if rules.IsResponseEscaper(sym) {
+		if arg0 == nil {
+			return empty
+		}
+		var t Taint
+		for _, f := range arg0.deep() {
+			if f.Class != rules.ClassResponse {
+				t = union(t, Taint{f})
+			}
+		}
+		return taintOnly(t)
+	}
+	if rules.IsHTMLResponse(sym) {
+		ct := keyword(args, "content_type")
+		if ct == nil {
+			ct = positional(args, 1)
+		}
+		if ct == nil || anyConst(ct.Consts, func(s string) bool { return strings.Contains(strings.ToLower(s), "html") }) {
+			in.checkSink(c, rules.HTMLResponseSink(), args, recv)
+		}
+		return &Value{Sym: sym + "()"}
+	}
 	if rules.IsHTTPPost(sym) {
 		url := keyword(args, "url")
 		if url == nil {
@@ -757,6 +782,13 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 			v.Taint = argsDeep(args).sources()
 		}
 		return v
+	}
+	if rules.IsAccessLookup(sym) {
+		vals := make([]*Value, 0, len(args))
+		for _, a := range args {
+			vals = append(vals, a.v)
+		}
+		in.decide(c, "lookup "+formatExpr(c.Func), vals...)
 	}
 	if rules.Opaque(sym) {
 		return &Value{Sym: sym + "()"}

@@ -23,6 +23,9 @@ type Summary struct {
 	Ret *Value
 	// Sinks lists, per parameter, the sinks the parameter reaches.
 	Sinks []ParamSink
+	// Verifies is set when the function checks a client certificate's
+	// verification result: its callers count as checked after the call.
+	Verifies bool
 }
 
 // ParamSink says that parameter Param reaches a sink, with the path inside
@@ -44,7 +47,7 @@ func sameSummary(a, b *Summary) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
+	if a.Verifies != b.Verifies || !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
 		return false
 	}
 	for i := range a.Sinks {
@@ -59,7 +62,7 @@ func joinSummary(old, n *Summary) *Summary {
 	if old == nil {
 		return n
 	}
-	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true)}
+	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true), Verifies: old.Verifies || n.Verifies}
 	seen := map[string]bool{}
 	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
 		if !seen[s.key] {

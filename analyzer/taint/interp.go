@@ -95,8 +95,10 @@ type interp struct {
 	deps    map[depKey]bool
 	stmt    ir.Stmt
 	globals map[string]bool
-	// exc is the value of the exception being handled, for bare raise.
 	breakEnvs []env
+	// verified is set once the function has compared a client
+	// certificate's verification result (LK401).
+	verified bool
 }
 
 func (e *Engine) analyze(fi *FuncInfo) *fnResult {
@@ -120,7 +122,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 			}
 		}
 	}
-	sum := &Summary{Ret: stored(in.ret, true)}
+	sum := &Summary{Ret: stored(in.ret, true), Verifies: in.verified}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -669,10 +671,17 @@ func (in *interp) eval(e ir.Expr) *Value {
 		}
 		return v
 	case *ir.Compare:
-		in.eval(x.L)
+		vals := []*Value{in.eval(x.L)}
 		for _, c := range x.Comparators {
-			in.eval(c)
+			vals = append(vals, in.eval(c))
 		}
+		label := "comparison"
+		for _, op := range x.Ops {
+			if op == "in" || op == "not in" {
+				label = "membership test"
+			}
+		}
+		in.decide(x, label, vals...)
 		return empty
 	case *ir.UnaryOp:
 		v := in.eval(x.X)

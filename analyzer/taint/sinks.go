@@ -99,6 +99,9 @@ func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args [
 	if sum == nil {
 		return empty
 	}
+	if sum.Verifies {
+		in.verified = true
+	}
 	var callStep finding.Step
 	if c != nil {
 		callStep = in.step(c, finding.StepCall, "passed to "+f.Fn.Name+"()")
@@ -252,6 +255,29 @@ func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Valu
 	}
 }
 
+// decide handles a comparison, membership test or lookup: forwarded
+// certificate identity deciding access is LK401 unless the function
+// checked the proxy's verification result before.
+func (in *interp) decide(at ir.Expr, label string, vals ...*Value) {
+	var t Taint
+	for _, v := range vals {
+		if v != nil {
+			t = union(t, v.deep())
+		}
+	}
+	for _, f := range t {
+		if f.Class == rules.ClassVerify {
+			in.verified = true
+		}
+	}
+	inner := (*Trace)(nil).push(in.step(at, finding.StepSink, "decides access: "+label))
+	for _, f := range t {
+		if f.Class == rules.ClassFwdCert {
+			in.reach(at, f, rules.RolePrompt, rules.SinkDecision, label, finding.Step{}, inner)
+		}
+	}
+}
+
 // deliverRunnable delivers what a LangChain chain carries itself (its
 // prompt template) to the model it calls, system parts in the system role.
 func (in *interp) deliverRunnable(c *ir.Call, s *rules.Sink, recv *Value, inner *Trace) {
@@ -272,7 +298,7 @@ func (in *interp) deliverRunnable(c *ir.Call, s *rules.Sink, recv *Value, inner 
 // reach handles one fact arriving at a sink (directly, or through a
 // callee's summary: then callStep is the call and inner the callee's path
 // from its parameter to the sink).
-func (in *interp) reach(c *ir.Call, f Fact, role rules.ArgRole, kind rules.SinkKind, label string, callStep finding.Step, inner *Trace) {
+func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKind, label string, callStep finding.Step, inner *Trace) {
 	if f.Class == paramClass {
 		t := f.Trace
 		if callStep.Line > 0 {
@@ -285,6 +311,9 @@ func (in *interp) reach(c *ir.Call, f Fact, role rules.ArgRole, kind rules.SinkK
 		if _, ok := in.sinks[ps.key]; !ok {
 			in.sinks[ps.key] = ps
 		}
+		return
+	}
+	if kind == rules.SinkDecision && in.verified {
 		return
 	}
 	ruleIDs := []string{rules.SinkRule(kind, f.Class, role)}
@@ -316,8 +345,12 @@ type rawFinding struct {
 	flows    map[string]finding.Flow
 }
 
-func (in *interp) report(c *ir.Call, rule string, f Fact, t *Trace, label string, via bool) {
+func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string, via bool) {
 	loc := in.spanLoc(c.ExprSpan())
+	joinText := formatExpr(c)
+	if call, ok := c.(*ir.Call); ok {
+		joinText = formatExpr(call.Func)
+	}
 	key := rule + "@" + fmt.Sprint(loc.Line, ":", loc.Col)
 	rf := in.found[key]
 	if rf == nil {
@@ -327,9 +360,9 @@ func (in *interp) report(c *ir.Call, rule string, f Fact, t *Trace, label string
 		}
 		sink := label
 		if via {
-			sink = label + " via " + formatExpr(c.Func) + "()"
+			sink = label + " via " + joinText + "()"
 		}
-		rf = &rawFinding{rule: rule, loc: loc, stmt: stmt, function: in.fi.QualName, sink: sink, via: via, joinText: formatExpr(c.Func), flows: map[string]finding.Flow{}}
+		rf = &rawFinding{rule: rule, loc: loc, stmt: stmt, function: in.fi.QualName, sink: sink, via: via, joinText: joinText, flows: map[string]finding.Flow{}}
 		in.found[key] = rf
 	}
 	ok := f.Origin.key
@@ -393,6 +426,10 @@ func message(rule string, flows []finding.Flow, sink string) string {
 		return fmt.Sprintf("%s %s is written to a log by %s", upperFirst(what), src, sink)
 	case "LK202":
 		return fmt.Sprintf("model response %s is written to a log by %s", src, sink)
+	case "LK301":
+		return fmt.Sprintf("model output %s reaches %s unescaped", src, sink)
+	case "LK401":
+		return fmt.Sprintf("forwarded client-certificate header %s decides access (%s) with no check of the proxy's verification result before it", src, sink)
 	}
 	return fmt.Sprintf("%s %s reaches the prompt of %s", upperFirst(what), src, sink)
 }
