@@ -87,14 +87,14 @@ type interp struct {
 	path string
 	env  env
 	// dead is set after return/raise/continue/break on the current path.
-	dead    bool
-	ret     *Value
-	res     *fnResult
-	sinks   map[string]ParamSink
-	found   map[string]*rawFinding
-	deps    map[depKey]bool
-	stmt    ir.Stmt
-	globals map[string]bool
+	dead      bool
+	ret       *Value
+	res       *fnResult
+	sinks     map[string]ParamSink
+	found     map[string]*rawFinding
+	deps      map[depKey]bool
+	stmt      ir.Stmt
+	globals   map[string]bool
 	breakEnvs []env
 	// verified is set once the function has compared a client
 	// certificate's verification result (LK401).
