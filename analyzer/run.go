@@ -52,6 +52,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	specs = moduleSpecs(root, parsed)
 	proj := taint.NewProject(specs)
 	eng := taint.NewEngine(proj, jobs)
+	eng.SetCatalog(cfg.Catalog)
 	fs, err := eng.Run(ctx)
 	if err != nil {
 		return nil, err

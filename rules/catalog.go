@@ -367,7 +367,7 @@ var knownPrefixes = func() map[string]bool {
 // Values stored in summaries keep only known symbols, so unrelated
 // library calls do not churn the fixpoint.
 func KnownSym(sym string) bool {
-	if sym == "" || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, "langchain") || strings.HasPrefix(sym, "django.conf.settings") {
+	if sym == "" || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, "langchain") || strings.HasPrefix(sym, "llama_index") || strings.HasPrefix(sym, "django.conf.settings") {
 		return true
 	}
 	if knownPrefixes[sym] {
@@ -684,6 +684,9 @@ var langchainMessageRoles = map[string]string{
 // symbol ("langchain_core.messages.SystemMessage" -> "system"), and
 // whether sym is one. A constructor like from_template keeps the role.
 func LangChainMessageRole(sym string) (string, bool) {
+	if strings.HasPrefix(sym, "llama_index") && strings.HasSuffix(sym, ".ChatMessage") {
+		return "user", true
+	}
 	if !strings.HasPrefix(sym, "langchain") {
 		return "", false
 	}
@@ -724,7 +727,7 @@ func IsHTTPPost(sym string) bool { return httpPosts[sym] }
 
 // HTTPBodySink is the sink used for a POST to a model endpoint.
 var HTTPBodySink = &Sink{Kind: SinkLLM, Label: "HTTP request to a model endpoint", Args: []ArgSpec{
-	{Pos: -1, Kw: "json", Role: RoleMessages}, {Pos: -1, Kw: "data"}, {Pos: -1, Kw: "content"}, {Pos: -1, Kw: "body"}, {Pos: -1, Kw: "params"},
+	{Pos: -1, Kw: "json", Role: RoleMessages}, {Pos: -1, Kw: "data"}, {Pos: -1, Kw: "content"}, {Pos: -1, Kw: "body"},
 }}
 
 // IsLogPath reports whether a literal path names a log file.

@@ -68,8 +68,14 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 		if rules.IsLogSetting(name) {
 			return &Value{Sym: rules.TypeLogPath}
 		}
+		if v := in.projectSetting(name); v != nil {
+			return v
+		}
 		return &Value{Sym: rules.TypeSettings + "." + name}
-	case rules.TypeMeta, rules.TypeHeaders, rules.TypePayload, rules.TypeCookies, rules.TypeFiles, rules.TypeEnviron, rules.TypeLogFile, rules.TypeLogPath:
+	case rules.TypePayload:
+		// A schema's field (django-ninja, pydantic): one named field.
+		return src("", rules.PayloadField(name)...)
+	case rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeFiles, rules.TypeEnviron, rules.TypeLogFile, rules.TypeLogPath:
 		return empty
 	}
 	if obj.plain() {
@@ -132,6 +138,19 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	return taintOnly(obj.Taint)
 }
 
+// projectSetting returns the constant a project settings module assigns
+// to name (settings.OPENAI_URL = "https://..."), or nil.
+func (in *interp) projectSetting(name string) *Value {
+	for _, m := range in.e.proj.settingsMods {
+		if b := m.top[name]; b != nil && b.kind == bindGlobal {
+			if v := in.global(m, name); len(v.Consts) > 0 {
+				return &Value{Consts: v.Consts}
+			}
+		}
+	}
+	return nil
+}
+
 func instanceSym(base string, instance bool) string {
 	c := rules.CanonicalClass(base)
 	if instance {
@@ -179,14 +198,20 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 		}
 		return v.withTaint(obj.Taint)
 	}
-	if len(obj.Elems) > 0 && len(key.Consts) == 0 {
+	// An unknown key: any element or field may come back (a lookup in a
+	// literal map of constants stays clean). The key itself is not part
+	// of the result.
+	if len(obj.Elems) > 0 || len(obj.Fields) > 0 {
 		var v *Value
 		for _, el := range obj.Elems {
 			v = join(v, el)
 		}
+		for _, k := range sortedKeys(obj.Fields) {
+			v = join(v, obj.Fields[k])
+		}
 		return v.withTaint(obj.Taint)
 	}
-	return taintOnly(union(obj.deep(), key.Taint.sources()))
+	return taintOnly(obj.deep())
 }
 
 // classifyKey classifies a keyed read of a catalog type: request.META,
@@ -389,13 +414,17 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 				v = join(v, d)
 			}
 			return v, true
-		case "dict", "copy", "urlencode", "decode", "read", "lists":
+		case "dict", "copy", "urlencode", "decode", "read", "lists", "model_dump", "model_dump_json", "json", "to_dict", "serialize":
 			return in.wholeOf(recv, c), true
 		case "items", "values":
 			w := in.wholeOf(recv, c)
 			return &Value{Taint: w.Taint}, true
-		case "keys", "__contains__", "__len__":
+		case "keys", "__contains__", "__len__", "is_valid", "has_key":
 			return empty, true
+		}
+		if recv.Sym == rules.TypePayload {
+			// Another method of a payload or schema: derived from the whole.
+			return &Value{Taint: recv.Taint}, true
 		}
 		return empty, true
 	case rules.TypeUpload:
@@ -620,9 +649,39 @@ func (in *interp) callTask(c *ir.Call, f *FuncInfo, args []argVal) *Value {
 	return empty
 }
 
+// userCall applies the project's configured sinks, sanitizers and
+// sources to a call of the callable named q. done is false when q is not
+// configured.
+func (in *interp) userCall(c *ir.Call, q string, args []argVal, recv *Value) (v *Value, done bool) {
+	if q == "" {
+		return nil, false
+	}
+	if s := in.e.userSink(q); s != nil {
+		in.checkSink(c, s, args, recv)
+		if s.Kind == rules.SinkLLM {
+			return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse}), true
+		}
+		return empty, true
+	}
+	if in.e.userSanitizer(q) {
+		return empty, true
+	}
+	if class, ok := in.e.userSource(q); ok {
+		classes := []rules.Class{class}
+		if class != rules.ClassInput && class != rules.ClassSecret && class != rules.ClassLog && class != rules.ClassError {
+			classes = append(classes, rules.ClassInput)
+		}
+		return in.source(c, "", classes), true
+	}
+	return nil, false
+}
+
 // callSym calls an external symbol: sinks, sources, sanitizers, builtins,
 // and everything else by default propagation.
 func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *Value {
+	if v, ok := in.userCall(c, sym, args, recv); ok {
+		return v
+	}
 	if s := rules.SinkFor(sym); s != nil {
 		in.checkSink(c, s, args, recv)
 		if s.Kind == rules.SinkLLM {

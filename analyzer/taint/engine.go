@@ -26,6 +26,9 @@ type Summary struct {
 	// Verifies is set when the function checks a client certificate's
 	// verification result: its callers count as checked after the call.
 	Verifies bool
+	// Raises is the taint of exceptions the function raises and does not
+	// catch: data put into an exception message reaches whoever catches it.
+	Raises Taint
 }
 
 // ParamSink says that parameter Param reaches a sink, with the path inside
@@ -47,7 +50,7 @@ func sameSummary(a, b *Summary) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Verifies != b.Verifies || !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
+	if a.Verifies != b.Verifies || !sameKeys(a.Raises, b.Raises) || !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
 		return false
 	}
 	for i := range a.Sinks {
@@ -62,7 +65,7 @@ func joinSummary(old, n *Summary) *Summary {
 	if old == nil {
 		return n
 	}
-	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true), Verifies: old.Verifies || n.Verifies}
+	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true), Verifies: old.Verifies || n.Verifies, Raises: union(old.Raises, n.Raises)}
 	seen := map[string]bool{}
 	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
 		if !seen[s.key] {
@@ -106,6 +109,8 @@ type Engine struct {
 	users map[depKey]map[int]bool
 	// latest holds each function's findings from its latest analysis.
 	latest [][]*rawFinding
+	// cat is the project's own catalog additions.
+	cat rules.UserCatalog
 	// Rounds is how many rounds the fixpoint took.
 	Rounds int
 	// Analyses counts function analyses over all rounds.
@@ -124,6 +129,47 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.st.globals = make([]map[string]*Value, len(p.Mods))
 	e.latest = make([][]*rawFinding, len(p.Funcs))
 	return e
+}
+
+// SetCatalog adds a project's own sources, sinks and sanitizers.
+func (e *Engine) SetCatalog(c rules.UserCatalog) { e.cat = c }
+
+// userSink returns the configured sink named q, if any.
+func (e *Engine) userSink(q string) *rules.Sink {
+	for _, s := range e.cat.Sinks {
+		if s.Name == q {
+			sk := &rules.Sink{Sym: q, Kind: s.Kind, Label: q}
+			for _, p := range s.Positions {
+				sk.Args = append(sk.Args, rules.ArgSpec{Pos: p})
+			}
+			for _, k := range s.Keywords {
+				sk.Args = append(sk.Args, rules.ArgSpec{Pos: -1, Kw: k})
+			}
+			if len(sk.Args) == 0 {
+				sk.Args = []rules.ArgSpec{{Pos: -1, All: true}}
+			}
+			return sk
+		}
+	}
+	return nil
+}
+
+func (e *Engine) userSanitizer(q string) bool {
+	for _, s := range e.cat.Sanitizers {
+		if s == q {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) userSource(q string) (rules.Class, bool) {
+	for _, s := range e.cat.Sources {
+		if s.Name == q {
+			return s.Class, true
+		}
+	}
+	return "", false
 }
 
 // Run computes summaries to a fixpoint and returns the raw findings.

@@ -2,6 +2,7 @@ package taint
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -99,6 +100,8 @@ type interp struct {
 	// verified is set once the function has compared a client
 	// certificate's verification result (LK401).
 	verified bool
+	// raised is the taint of exceptions raised and not caught here.
+	raised Taint
 }
 
 func (e *Engine) analyze(fi *FuncInfo) *fnResult {
@@ -122,7 +125,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 			}
 		}
 	}
-	sum := &Summary{Ret: stored(in.ret, true), Verifies: in.verified}
+	sum := &Summary{Ret: stored(in.ret, true), Verifies: in.verified, Raises: stored(taintOnly(in.raised), true).Taint}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -194,7 +197,96 @@ func (in *interp) initParams() {
 		}
 		in.env[p.Name] = v
 	}
+	in.bodyParams()
 }
+
+// bodyParams marks the parameters a view receives from the request body:
+// django-ninja parameters typed with a Schema (or a pydantic model), and
+// every parameter of a view wrapped by a configured payload decorator.
+func (in *interp) bodyParams() {
+	fn := in.fi.Fn
+	first := 0
+	if in.fi.Class != nil && !in.fi.Static {
+		first = 1
+	}
+	if len(fn.Params) <= first+1 || fn.Params[first].Name != "request" {
+		return
+	}
+	decorated := in.hasPayloadDecorator()
+	for _, p := range fn.Params[first+1:] {
+		if p.Kind == ir.ParamVarKw || p.Kind == ir.ParamVarArgs {
+			continue
+		}
+		if !decorated && !in.isSchemaAnnotation(p.Annotation) {
+			continue
+		}
+		desc := p.Name + " (request body)"
+		st := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepSource, Message: "reads the request body as parameter " + p.Name}
+		v := &Value{Sym: rules.TypePayload, Taint: in.env[p.Name].Taint}
+		for _, c := range []rules.Class{rules.ClassPayload, rules.ClassInput} {
+			o := &Origin{Path: in.path, Pos: Pos{p.Pos.Line, p.Pos.Col}, End: Pos{p.Pos.Line, p.Pos.Col}, Desc: desc, Class: c}
+			o.key = string(c) + "@" + in.path + ":" + itoa(p.Pos.Line) + ":" + itoa(p.Pos.Col)
+			v.Taint = union(v.Taint, Taint{{Class: c, Origin: o, Trace: (*Trace)(nil).push(st)}})
+		}
+		in.env[p.Name] = v
+	}
+}
+
+func (in *interp) hasPayloadDecorator() bool {
+	names := in.e.cat.PayloadDecorators
+	if len(names) == 0 {
+		return false
+	}
+	for _, d := range in.fi.Fn.Decorators {
+		if c, ok := d.(*ir.Call); ok {
+			d = c.Func
+		}
+		q := in.qualifiedName(in.eval(d))
+		for _, n := range names {
+			if q != "" && q == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// qualifiedName is the name a user catalog uses for a callable value:
+// a project function's module-qualified name, or an external symbol.
+func (in *interp) qualifiedName(v *Value) string {
+	if v.Ref != nil && v.Ref != conflictRef {
+		switch v.Ref.Kind {
+		case RefFunc, RefMethod:
+			return v.Ref.Func.QualName
+		case RefClass:
+			return v.Ref.Class.QualName
+		}
+	}
+	if v.Sym != symConflict {
+		return v.Sym
+	}
+	return ""
+}
+
+// isSchemaAnnotation reports whether an annotation names a django-ninja
+// Schema or a pydantic model of the project (Form[T], Body[T] included).
+func (in *interp) isSchemaAnnotation(a ir.Expr) bool {
+	if sub, ok := a.(*ir.Subscript); ok {
+		a = sub.Index
+	}
+	if a == nil {
+		return false
+	}
+	v := in.eval(a)
+	if v.Ref == nil || v.Ref == conflictRef || v.Ref.Kind != RefClass {
+		return false
+	}
+	return v.Ref.Class.hasExtBase(func(s string) bool {
+		return strings.HasPrefix(s, "ninja.") || s == "pydantic.BaseModel" || strings.HasSuffix(s, ".Schema")
+	})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func isRequestAnnotation(e ir.Expr) bool {
 	name := dotted(e)
@@ -244,7 +336,18 @@ func (in *interp) exec(st ir.Stmt) {
 		in.dead = true
 	case *ir.If:
 		in.eval(s.Cond)
-		in.branch(func() { in.execBlock(s.Body) }, func() { in.execBlock(s.Else) })
+		name, clean, inBody := in.allowlistGuard(s.Cond)
+		in.branch(func() {
+			if name != "" && inBody {
+				in.env[name] = clean
+			}
+			in.execBlock(s.Body)
+		}, func() {
+			if name != "" && !inBody {
+				in.env[name] = clean
+			}
+			in.execBlock(s.Else)
+		})
 	case *ir.For:
 		iter := in.eval(s.Iter)
 		elem := in.elemOf(iter, s.Iter)
@@ -272,7 +375,12 @@ func (in *interp) exec(st ir.Stmt) {
 		in.execTry(s)
 	case *ir.Raise:
 		if s.Exc != nil {
-			in.eval(s.Exc)
+			// Data put into an exception travels with it to the handler.
+			v := in.eval(s.Exc)
+			if v.Sym != rules.TypeException {
+				st := finding.Step{Location: in.spanLoc(s.Span), Kind: finding.StepAssign, Message: "raised in an exception"}
+				in.raised = union(in.raised, v.deep().withStep(st))
+			}
 		}
 		if s.Cause != nil {
 			in.eval(s.Cause)
@@ -415,11 +523,19 @@ func (in *interp) loop(body func()) {
 
 func (in *interp) execTry(s *ir.Try) {
 	base := in.env.copy()
+	outerRaised := in.raised
+	in.raised = nil
 	in.execBlock(s.Body)
+	bodyRaised := in.raised
+	in.raised = outerRaised
+	if len(s.Handlers) == 0 {
+		in.raised = union(in.raised, bodyRaised)
+	}
 	bodyEnv, bodyDead := in.env, in.dead
 	var outs []env
 	if !bodyDead {
 		in.dead = false
+		in.env = bodyEnv.copy()
 		in.execBlock(s.Else)
 		if !in.dead {
 			outs = append(outs, in.env)
@@ -434,7 +550,8 @@ func (in *interp) execTry(s *ir.Try) {
 		if h.Name != "" {
 			o := newOrigin(in.path, exprSpan{h.Span}, "exception "+h.Name, rules.ClassError)
 			st := finding.Step{Location: in.spanLoc(h.Span), Kind: finding.StepSource, Message: "exception caught as " + h.Name}
-			in.env[h.Name] = &Value{Sym: rules.TypeException, Taint: Taint{{Class: rules.ClassError, Origin: o, Trace: (*Trace)(nil).push(st)}}}
+			caught := bodyRaised.withStep(finding.Step{Location: in.spanLoc(h.Span), Kind: finding.StepAssign, Message: "caught as " + h.Name})
+			in.env[h.Name] = &Value{Sym: rules.TypeException, Taint: union(Taint{{Class: rules.ClassError, Origin: o, Trace: (*Trace)(nil).push(st)}}, caught)}
 		}
 		in.execBlock(h.Body)
 		if !in.dead {
@@ -744,7 +861,12 @@ func (in *interp) evalSeq(x *ir.Seq) *Value {
 				allConst = false
 			}
 		}
-		_ = allConst
+		if allConst && len(t) == 0 {
+			// A long constant collection: keep its members for allowlists.
+			if cs := mergeConsts(consts, nil); len(cs) > 1 {
+				return &Value{Consts: cs}
+			}
+		}
 		return taintOnly(t)
 	}
 	v := &Value{Elems: make([]*Value, 0, len(x.Elems))}
@@ -955,4 +1077,50 @@ func runnable(l, r *Value) *Value {
 		v.Fields = map[string]*Value{systemField: system}
 	}
 	return v
+}
+
+// allowlistGuard recognizes "x in ALLOWED" and "x not in ALLOWED" where
+// ALLOWED is a constant collection: in the branch where the test holds,
+// x is one of the allowed constants and carries no data. It returns the
+// variable, its clean value, and whether the clean branch is the body.
+func (in *interp) allowlistGuard(cond ir.Expr) (string, *Value, bool) {
+	c, ok := cond.(*ir.Compare)
+	if !ok || len(c.Ops) != 1 || (c.Ops[0] != "in" && c.Ops[0] != "not in") {
+		return "", nil, false
+	}
+	n, ok := c.L.(*ir.Name)
+	if !ok {
+		return "", nil, false
+	}
+	allowed := constantMembers(in.eval(c.Comparators[0]))
+	if allowed == nil {
+		return "", nil, false
+	}
+	return n.Id, &Value{Consts: allowed}, c.Ops[0] == "in"
+}
+
+// constantMembers returns the members of a constant collection: a
+// literal list, tuple or set of strings, or the keys of a literal dict
+// with no data in it; nil for anything else.
+func constantMembers(v *Value) []string {
+	if len(v.deep()) > 0 {
+		return nil
+	}
+	var out []string
+	switch {
+	case len(v.Elems) > 0:
+		for _, e := range v.Elems {
+			if len(e.Consts) != 1 {
+				return nil
+			}
+			out = append(out, e.Consts[0])
+		}
+	case len(v.Fields) > 0:
+		out = sortedKeys(v.Fields)
+	case len(v.Consts) > 1:
+		out = v.Consts
+	default:
+		return nil
+	}
+	return mergeConsts(out, nil)
 }

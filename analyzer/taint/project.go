@@ -85,6 +85,9 @@ type Project struct {
 	Funcs   []*FuncInfo
 	Classes []*ClassInfo
 	byName  map[string][]*ModInfo
+	// settingsMods are the Django settings modules (name "settings",
+	// "*.settings" or "*.settings.*"), whose constants settings.X reads.
+	settingsMods []*ModInfo
 }
 
 // ModuleSpec is what the caller knows of a parsed file.
@@ -104,6 +107,9 @@ func NewProject(specs []ModuleSpec) *Project {
 		m := &ModInfo{Mod: s.Mod, Name: s.Mod.Name, Root: s.Root, ID: len(p.Mods), top: map[string]*binding{}}
 		p.Mods = append(p.Mods, m)
 		p.byName[m.Name] = append(p.byName[m.Name], m)
+		if m.Name == "settings" || strings.HasSuffix(m.Name, ".settings") || strings.Contains(m.Name, ".settings.") || strings.HasPrefix(m.Name, "settings.") {
+			p.settingsMods = append(p.settingsMods, m)
+		}
 	}
 	for i, s := range specs {
 		p.indexModule(p.Mods[i], s)

@@ -15,6 +15,11 @@ import (
 // (the join point); parameters of ours that do become sinks of ours; and
 // the result is the callee's return value with our arguments substituted.
 func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) *Value {
+	if c != nil {
+		if v, ok := in.userCall(c, f.QualName, args, self); ok {
+			return v
+		}
+	}
 	params := f.Fn.Params
 	byParam := make([]*Value, len(params))
 	pi := 0
@@ -115,13 +120,17 @@ func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args [
 			in.reach(c, fact.f, fact.role, ps.Kind, ps.Label, callStep, ps.Trace)
 		}
 	}
-	ret := sum.Ret
-	if ret == nil || ret.isEmpty() {
-		return empty
-	}
 	var retStep finding.Step
 	if c != nil {
 		retStep = in.step(c, finding.StepReturn, "returned from "+f.Fn.Name+"()")
+	}
+	if len(sum.Raises) > 0 {
+		raised := in.substitute(taintOnly(sum.Raises), byParam, retStep, c != nil, 0)
+		in.raised = union(in.raised, raised.deep())
+	}
+	ret := sum.Ret
+	if ret == nil || ret.isEmpty() {
+		return empty
 	}
 	return in.substitute(ret, byParam, retStep, c != nil, 0)
 }

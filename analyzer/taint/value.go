@@ -408,7 +408,7 @@ func mergeConsts(a, b []string) []string {
 			out = append(out, s)
 		}
 	}
-	if len(out) > maxConsts {
+	if len(out) > maxConsts*8 {
 		return nil
 	}
 	sort.Strings(out)
