@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/llmleak/llmleak/analyzer/config"
 )
 
 // wantRe matches "# want: LK101, LK104" but not "# todo-want: ...".
@@ -71,7 +73,17 @@ func TestFixtures(t *testing.T) {
 	for _, dir := range fixtureProjects(t) {
 		dir := dir
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			res, err := Run(context.Background(), Config{Root: dir})
+			cfg := Config{Root: dir}
+			// A project may carry its own .llmleak.toml (rule selection,
+			// its catalog): the harness honours it as the CLI would.
+			if _, err := os.Stat(filepath.Join(dir, config.DedicatedName)); err == nil {
+				f, err := config.LoadFile(filepath.Join(dir, config.DedicatedName))
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg.Select, cfg.Ignore, cfg.Catalog = f.Selectors(), f.Ignore, f.Catalog
+			}
+			res, err := Run(context.Background(), cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
