@@ -1,17 +1,16 @@
+import re
 from urllib.parse import unquote
+
+CN_PATTERN = re.compile(r"CN=([^,/]+)")
 
 
 def parse_xfcc(value):
     """Splits an Envoy x-forwarded-client-cert element into its key=value pairs."""
-    fields = {}
-    for part in value.split(";"):
-        key, _, raw = part.partition("=")
-        fields[key.strip()] = unquote(raw.strip('"'))
-    return fields
+    pairs = (part.partition("=") for part in value.split(";"))
+    return {key.strip(): unquote(raw.strip('"')) for key, _, raw in pairs}
 
 
 def common_name(dn):
-    for rdn in dn.split(","):
-        if rdn.strip().startswith("CN="):
-            return rdn.strip()[3:]
-    return ""
+    """The CN of a subject DN, or an empty string."""
+    match = CN_PATTERN.search(dn)
+    return match.group(1) if match else ""
