@@ -367,7 +367,7 @@ var knownPrefixes = func() map[string]bool {
 // Values stored in summaries keep only known symbols, so unrelated
 // library calls do not churn the fixpoint.
 func KnownSym(sym string) bool {
-	if sym == "" || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, "langchain") || strings.HasPrefix(sym, "llama_index") || strings.HasPrefix(sym, "django.conf.settings") {
+	if sym == "" || sym == "~" || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, "langchain") || strings.HasPrefix(sym, "llama_index") || strings.HasPrefix(sym, "django.conf.settings") {
 		return true
 	}
 	if knownPrefixes[sym] {

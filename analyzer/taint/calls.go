@@ -578,7 +578,18 @@ func (in *interp) dataMethod(c *ir.Call, a *ir.Attr, recv *Value, name string) *
 			t = v.deep()
 		}
 		return taintOnly(union(recv.deep(), t))
-	case "hexdigest", "digest":
+	case "hexdigest", "digest", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal",
+		"isspace", "islower", "isupper", "istitle", "isidentifier", "isascii", "count", "find", "rfind", "index", "rindex",
+		"__len__", "__contains__", "__eq__", "__ne__", "is_valid", "exists":
+		// Predicates and positions: booleans and numbers, not the data.
+		// A predicate on a forwarded certificate decides access.
+		if strings.HasPrefix(name, "startswith") || strings.HasPrefix(name, "endswith") || name == "__eq__" || name == "__contains__" {
+			in.decide(c, "string test", append([]*Value{recv}, argValues(args)...)...)
+		}
+		if name == "hexdigest" || name == "digest" {
+			// A hash of an unverified identity still stands for it.
+			return taintOnly(onlyClass(recv.deep(), rules.ClassFwdCert))
+		}
 		return empty
 	}
 	// Any other method of plain data (str.strip, bytes.decode, list.index,
@@ -612,6 +623,15 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 			return taintOnly(argsDeep(args))
 		case RefModule:
 			return empty
+		case RefPartial:
+			// The bound arguments were checked where partial() bound them;
+			// here they keep their identity but not their data.
+			all := make([]argVal, 0, len(fn.Ref.Bound)+len(args))
+			for _, b := range fn.Ref.Bound {
+				b.v = &Value{Sym: b.v.Sym, Ref: b.v.Ref}
+				all = append(all, b)
+			}
+			return in.callValue(c, fn.Ref.Target, append(all, args...))
 		}
 	}
 	if fn.Sym != "" {
@@ -636,9 +656,32 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 	inst := &Value{Ref: &Ref{Kind: RefInstance, Class: cls}}
 	if init := cls.lookupMethod("__init__"); init != nil {
 		in.callFunc(c, init, args, inst)
+		return inst
+	}
+	if len(cls.allExtBases()) > 0 && !isSerializerClass(cls) {
+		// A model, dataclass or schema whose constructor is a library's:
+		// it holds what it was given; built from a payload, it is one.
+		t := argsDeep(args).sources()
+		inst.Taint = t
+		if hasClass(t, rules.ClassPayload) {
+			inst.Sym = rules.TypePayload
+		}
 	}
 	return inst
 }
+
+func hasClass(t Taint, c rules.Class) bool {
+	for _, f := range t {
+		if f.Class == c {
+			return true
+		}
+	}
+	return false
+}
+
+// validators are class methods of models and schemas that build an
+// instance from data: built from a payload, the instance is one.
+var validators = map[string]bool{"model_validate": true, "model_validate_json": true, "parse_obj": true, "parse_raw": true, "validate": true, "from_dict": true}
 
 // callTask calls a Celery task with the arguments delay() received.
 func (in *interp) callTask(c *ir.Call, f *FuncInfo, args []argVal) *Value {
@@ -693,7 +736,9 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 		return in.source(c, "", []rules.Class{class})
 	}
 	if rules.IsSanitizer(sym) {
-		return empty
+		// Sanitized data is no longer sensitive, but a hash or a length of
+		// an unverified forwarded certificate still decides access as it.
+		return taintOnly(onlyClass(argsDeep(args), rules.ClassFwdCert))
 	}
 	arg0 := positional(args, 0)
 	if rules.IsResponseEscaper(sym) {
@@ -755,7 +800,22 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 		// keep the system part apart so a model call can tell roles.
 		return in.promptTemplate(sym, arg0)
 	}
+	if name := sym[strings.LastIndexByte(sym, '.')+1:]; validators[name] && arg0 != nil {
+		if t := arg0.deep().sources(); hasClass(t, rules.ClassPayload) {
+			return &Value{Sym: rules.TypePayload, Taint: t}
+		}
+	}
 	switch sym {
+	case "functools.partial", "functools.partialmethod":
+		if len(args) == 0 {
+			return empty
+		}
+		// Apply the bound arguments now, so a sink they reach is reported
+		// where they are bound.
+		target := args[0].v
+		bound := args[1:]
+		in.callValue(c, target, bound)
+		return &Value{Ref: &Ref{Kind: RefPartial, Target: target, Bound: bound}}
 	case "boto3.client", "boto3.Session().client", "boto3.session.Session().client":
 		service := keyword(args, "service_name")
 		if service == nil {
@@ -907,4 +967,22 @@ func anyConst(cs []string, pred func(string) bool) bool {
 		}
 	}
 	return false
+}
+
+func onlyClass(t Taint, c rules.Class) Taint {
+	var out Taint
+	for _, f := range t {
+		if f.Class == c {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func argValues(args []argVal) []*Value {
+	out := make([]*Value, len(args))
+	for i, a := range args {
+		out[i] = a.v
+	}
+	return out
 }

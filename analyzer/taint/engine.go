@@ -91,6 +91,9 @@ type state struct {
 	paramTypes [][]*paramType
 	classAttrs []map[string]*Value
 	globals    []map[string]*Value
+	// captures are the variables of an enclosing function that a nested
+	// function (a closure) may read, by nested function.
+	captures []map[string]*Value
 }
 
 // paramType is what callers pass for one parameter: a symbol or project
@@ -127,6 +130,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.st.paramTypes = make([][]*paramType, len(p.Funcs))
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
 	e.st.globals = make([]map[string]*Value, len(p.Mods))
+	e.st.captures = make([]map[string]*Value, len(p.Funcs))
 	e.latest = make([][]*rawFinding, len(p.Funcs))
 	return e
 }
@@ -270,6 +274,21 @@ func (e *Engine) merge(results []*fnResult) []int {
 			if !sameShape(old, nv) {
 				m[w.name] = nv
 				touch(depKey{'C', w.cls.ID, w.name})
+			}
+		}
+		for _, cp := range r.captures {
+			m := e.st.captures[cp.fn.ID]
+			if m == nil {
+				m = map[string]*Value{}
+				e.st.captures[cp.fn.ID] = m
+			}
+			for _, k := range sortedKeys(cp.vars) {
+				old := m[k]
+				nv := stored(join(old, cp.vars[k]), false)
+				if !sameShape(old, nv) {
+					m[k] = nv
+					touch(depKey{'K', cp.fn.ID, k})
+				}
 			}
 		}
 		if r.globals != nil {

@@ -19,6 +19,12 @@ type paramObs struct {
 	v     *Value
 }
 
+// capture is what a closure may read of its enclosing function.
+type capture struct {
+	fn   *FuncInfo
+	vars map[string]*Value
+}
+
 type attrWrite struct {
 	cls  *ClassInfo
 	name string
@@ -34,6 +40,7 @@ type fnResult struct {
 	paramObs   []paramObs
 	attrWrites []attrWrite
 	globals    map[string]*Value
+	captures   []capture
 }
 
 type env map[string]*Value
@@ -117,6 +124,9 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 	}
 	in.initParams()
 	in.execBlock(fi.Fn.Body)
+	// Closures see the enclosing variables as they are when called: at
+	// the latest, when the function ends.
+	in.captureFor(in.fi.locals)
 	if fi.Fn == fi.Mod.Mod.Body {
 		in.res.globals = map[string]*Value{}
 		for k, v := range in.env {
@@ -388,6 +398,7 @@ func (in *interp) exec(st ir.Stmt) {
 		in.dead = true
 	case *ir.FuncDef:
 		if f := in.fi.locals[s.Func.Name]; f != nil {
+			in.captureFor(map[string]*FuncInfo{s.Func.Name: f})
 			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
 		} else if b := in.fi.Mod.top[s.Func.Name]; b != nil && b.kind == bindFunc && b.fn != nil && b.fn.Fn == s.Func {
 			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: b.fn}}
@@ -813,7 +824,21 @@ func (in *interp) eval(e ir.Expr) *Value {
 	case *ir.Comprehension:
 		return in.evalComp(x)
 	case *ir.Lambda:
-		return empty
+		// A lambda's body runs in this function's scope: evaluate it here
+		// (its parameters unknown), so a sink inside it is seen.
+		saved := in.env
+		in.env = saved.copy()
+		for _, p := range x.Func.Params {
+			in.env[p.Name] = empty
+		}
+		var v *Value
+		for _, st := range x.Func.Body {
+			if r, ok := st.(*ir.Return); ok && r.Value != nil {
+				v = in.eval(r.Value)
+			}
+		}
+		in.env = saved
+		return taintOnly(v.deep().sources())
 	case *ir.IfExp:
 		in.eval(x.Cond)
 		return join(in.eval(x.Body), in.eval(x.Else))
@@ -958,6 +983,13 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 	}
 	if f := in.fi.locals[name]; f != nil {
 		return &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
+	}
+	if in.fi.Fn.Outer != nil {
+		// A closure reads its enclosing function's variable.
+		in.deps[depKey{'K', in.fi.ID, name}] = true
+		if cv := in.e.st.captures[in.fi.ID][name]; cv != nil {
+			return cv
+		}
 	}
 	// Enclosing functions' nested defs (closures see their siblings).
 	for o := in.fi.Fn.Outer; o != nil; o = o.Outer {
@@ -1123,4 +1155,25 @@ func constantMembers(v *Value) []string {
 		return nil
 	}
 	return mergeConsts(out, nil)
+}
+
+// captureFor records the current variables for nested functions.
+func (in *interp) captureFor(fns map[string]*FuncInfo) {
+	if len(fns) == 0 || len(in.env) == 0 {
+		return
+	}
+	names := make([]string, 0, len(fns))
+	for n := range fns {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		vars := make(map[string]*Value, len(in.env))
+		for k, v := range in.env {
+			if !v.isEmpty() {
+				vars[k] = v
+			}
+		}
+		in.res.captures = append(in.res.captures, capture{fn: fns[n], vars: vars})
+	}
 }

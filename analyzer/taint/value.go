@@ -352,6 +352,9 @@ func joinDepth(a, b *Value, depth int) *Value {
 // conflict never turns back into a symbol) and the fixpoints finite.
 const symConflict = "?"
 
+// symOpaque stands for an external object of no interest to the catalog.
+const symOpaque = "~"
+
 var conflictRef = &Ref{}
 
 func joinSym(a, b string) string {
@@ -486,6 +489,7 @@ const (
 	RefInstance                    // an instance of a project class
 	RefModule                      // a module or package
 	RefMethod                      // a method bound to an instance
+	RefPartial                     // functools.partial of a callable
 )
 
 // Ref is a reference to a project entity.
@@ -495,6 +499,9 @@ type Ref struct {
 	Class  *ClassInfo
 	Module *ModInfo
 	Self   *Value // for RefMethod: the bound instance
+	// For RefPartial: the wrapped callable and the arguments bound to it.
+	Target *Value
+	Bound  []argVal
 }
 
 func (r *Ref) equal(o *Ref) bool {
@@ -521,8 +528,11 @@ func storedRec(v *Value, keepParams bool, depth int) *Value {
 		return v
 	}
 	n := *v
-	if !rules.KnownSym(n.Sym) {
-		n.Sym = ""
+	if n.Sym != "" && n.Sym != symConflict && !rules.KnownSym(n.Sym) {
+		// An external object the catalog knows nothing of: keep that it
+		// is one (its methods derive results from their arguments), not
+		// which, so unrelated library symbols do not churn the fixpoint.
+		n.Sym = symOpaque
 	}
 	if !keepParams {
 		n.Taint = n.Taint.sources()
