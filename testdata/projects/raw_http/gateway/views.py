@@ -145,3 +145,10 @@ def provider_get(request):
     # Silent: GET to a provider host with no body (the key is only in the headers).
     resp = requests.get("https://api.openai.com/v1/models", headers=AUTH, timeout=10)
     return JsonResponse(resp.json())
+
+
+def keyword_url_and_generic_request(request):
+    # url= as a keyword and requests.request("POST", ...).
+    requests.post(url=settings.OPENAI_URL, json={"messages": [{"role": "user", "content": request.user.email}]})  # want: LK104
+    requests.request("POST", "https://api.anthropic.com/v1/messages", json={"messages": [{"role": "user", "content": str(request.data)}]})  # want: LK102
+    return JsonResponse({"ok": True})

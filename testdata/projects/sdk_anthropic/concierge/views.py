@@ -165,3 +165,25 @@ def non_prompt_arguments(request):
         messages=[{"role": "user", "content": "Say hi."}],
     )
     return JsonResponse({"text": message.content[0].text})
+
+
+def beta_messages(request):
+    # client.beta.messages.create (beta features): the Authorization header.
+    message = client.beta.messages.create(  # want: LK103
+        model=settings.CLAUDE_MODEL,
+        max_tokens=256,
+        betas=["token-efficient-tools-2025-02-19"],
+        messages=[{"role": "user", "content": f"Explain {request.META.get('HTTP_AUTHORIZATION')}"}],
+    )
+    return JsonResponse({"text": message.content[0].text})
+
+
+def bedrock_hosted_claude(request):
+    # AnthropicBedrock has the same messages surface.
+    hosted = anthropic.AnthropicBedrock(aws_region="us-east-1")
+    message = hosted.messages.create(  # want: LK104
+        model="anthropic.claude-3-5-sonnet-20241022-v2:0",
+        max_tokens=256,
+        messages=[{"role": "user", "content": f"Write to {request.user.email}"}],
+    )
+    return JsonResponse({"text": message.content[0].text})

@@ -90,3 +90,21 @@ def local_model(request):
     chat = ChatOpenAI(model="gpt-4o", temperature=0.2)
     answer = chat.invoke(f"Rate the strength of {request.POST.get('password', '')}")  # want: LK103
     return JsonResponse({"text": answer.content})
+
+
+def init_chat_model_invoke(request):
+    # init_chat_model(...) returns a chat model: the whole body.
+    from langchain.chat_models import init_chat_model
+
+    model = init_chat_model("gpt-4o-mini", model_provider="openai")
+    answer = model.invoke(request.body.decode())  # want: LK102
+    return JsonResponse({"text": answer.content})
+
+
+def structured_output(request):
+    # with_structured_output(...) and bind_tools(...) wrap the same model.
+    extractor = openai_llm.with_structured_output({"title": "Contact", "type": "object", "properties": {}})
+    contact = extractor.invoke(f"Extract the contact from {request.user.email}")  # want: LK104
+    tooled = openai_llm.bind_tools([])
+    tooled.invoke(f"Look up the session {request.session.session_key}")  # want: LK103
+    return JsonResponse({"contact": contact})

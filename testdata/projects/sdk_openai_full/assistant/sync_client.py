@@ -164,3 +164,28 @@ def non_prompt_kwargs(request):
         messages=[{"role": "user", "content": "Name a prime number."}],
     )
     return JsonResponse({"text": completion.choices[0].message.content, "echo": json.dumps(completion.usage.model_dump())})
+
+
+def with_options_client(request):
+    # client.with_options(...) returns a configured copy of the client.
+    completion = client.with_options(timeout=5, max_retries=1).chat.completions.create(  # want: LK104
+        model=settings.LLM_MODEL,
+        messages=[{"role": "user", "content": f"Greet {request.user.username}"}],
+    )
+    return JsonResponse({"text": completion.choices[0].message.content})
+
+
+def raw_response(request):
+    # chat.completions.with_raw_response.create: same prompt, raw HTTP response back.
+    raw = client.chat.completions.with_raw_response.create(  # want: LK102
+        model=settings.LLM_MODEL,
+        messages=[{"role": "user", "content": json.dumps(request.data)}],
+    )
+    return JsonResponse({"status": raw.http_response.status_code})
+
+
+def assistants_thread_message(request, thread_id):
+    # Assistants API: beta.threads.messages.create adds a user message the model will read.
+    client.beta.threads.messages.create(thread_id, role="user", content=f"My e-mail is {request.user.email}")  # want: LK104
+    run = client.beta.threads.runs.create(thread_id=thread_id, assistant_id="asst_support")
+    return JsonResponse({"run": run.id})
