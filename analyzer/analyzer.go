@@ -8,7 +8,9 @@
 package analyzer
 
 import (
+	"github.com/llmleak/llmleak/analyzer/baseline"
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/gitdiff"
 	"github.com/llmleak/llmleak/rules"
 )
 
@@ -36,6 +38,30 @@ type Config struct {
 	Ignore []string
 	// Catalog adds the project's own sources, sinks and sanitizers.
 	Catalog rules.UserCatalog
+
+	// Severity overrides the level of findings: a key is a rule ID or
+	// prefix ("LK202", "LK2"), the longest matching key wins.
+	Severity map[string]finding.Level
+	// PerFileIgnores turn rules off for the files a glob matches.
+	PerFileIgnores []FileIgnore
+	// StrictSuppressions reports bare `# llmleak: ignore` comments (LK001)
+	// and lets suppression diagnostics fail the run.
+	StrictSuppressions bool
+	// Baseline, when set, suppresses the findings it records (kind
+	// "external") and Result.BaselineStale counts its unmatched entries.
+	Baseline *baseline.Baseline
+	// Changed, when not nil, keeps only the findings whose join point or
+	// flow touches a changed line (--diff). Its paths are relative to
+	// Root.
+	Changed gitdiff.Changes
+}
+
+// FileIgnore turns Rules (IDs or prefixes) off for the files Glob
+// matches. Glob is relative to Root; without a "/" it matches a file or
+// directory name at any depth, like --exclude.
+type FileIgnore struct {
+	Glob  string
+	Rules []string
 }
 
 // Result is what a run found.
@@ -51,4 +77,11 @@ type Result struct {
 	// Files and Lines count what was analyzed.
 	Files int
 	Lines int
+	// SuppressionDiagnostics are the findings of the suppression checks
+	// (package suppression: LK000 unused, LK001 bare), sorted. They are
+	// kept apart from Findings, which holds only the rules' findings.
+	SuppressionDiagnostics []*finding.Finding
+	// BaselineStale counts the baseline entries, among the files reported
+	// on, that matched no finding.
+	BaselineStale int
 }

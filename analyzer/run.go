@@ -61,7 +61,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if restrict != nil {
 		fs = restrictTo(fs, restrict)
 	}
-	applySuppressions(fs, byPath)
+	fs = res.applyFilters(fs, cfg, byPath, restrict)
 	finding.Sort(fs)
 	sortDiagnostics(diags)
 	res.Findings = fs
