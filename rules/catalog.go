@@ -106,6 +106,8 @@ var sinkTable = []Sink{
 	// OpenAI v1 clients (openai.OpenAI() covers AsyncOpenAI and Azure; see families).
 	{Sym: "openai.OpenAI().{chat.completions,beta.chat.completions}.{create,parse,stream}", Kind: SinkLLM, Label: "OpenAI chat.completions", Args: []ArgSpec{messagesKw}},
 	{Sym: "openai.OpenAI().responses.{create,parse,stream}", Kind: SinkLLM, Label: "OpenAI responses", Args: []ArgSpec{{Pos: -1, Kw: "input", Role: RoleMessages}, {Pos: -1, Kw: "instructions", Role: RoleSystem}}},
+	{Sym: "openai.OpenAI().beta.threads.messages.create", Kind: SinkLLM, Label: "OpenAI Assistants thread message", Args: []ArgSpec{{Pos: -1, Kw: "content"}}},
+	{Sym: "openai.OpenAI().beta.threads.{create,create_and_run,runs.create}", Kind: SinkLLM, Label: "OpenAI Assistants", Args: []ArgSpec{{Pos: -1, Kw: "messages", Role: RoleMessages}, {Pos: -1, Kw: "thread"}, {Pos: -1, Kw: "instructions", Role: RoleSystem}, {Pos: -1, Kw: "additional_instructions", Role: RoleSystem}}},
 	{Sym: "openai.OpenAI().completions.create", Kind: SinkLLM, Label: "OpenAI completions", Args: []ArgSpec{{Pos: -1, Kw: "prompt"}}},
 	{Sym: "openai.OpenAI().embeddings.create", Kind: SinkLLM, Label: "OpenAI embeddings", Args: []ArgSpec{{Pos: -1, Kw: "input"}}},
 	// OpenAI v0 module-level API.
@@ -199,6 +201,21 @@ var families = map[string]string{
 	"loguru.logger.bind":                    "loguru.logger",
 	"loguru.logger.opt":                     "loguru.logger",
 	"langchain.chat_models.init_chat_model": "langchain.ChatModel",
+	// Methods that return a configured copy of a client or model.
+	"openai.OpenAI().with_options":                 "openai.OpenAI",
+	"openai.OpenAI().copy":                         "openai.OpenAI",
+	"anthropic.Anthropic().with_options":           "anthropic.Anthropic",
+	"langchain.ChatModel().with_structured_output": "langchain.Runnable",
+	"langchain.ChatModel().bind_tools":             "langchain.Runnable",
+	"langchain.ChatModel().bind":                   "langchain.Runnable",
+	"langchain.ChatModel().with_config":            "langchain.ChatModel",
+	"langchain.ChatModel().with_retry":             "langchain.Runnable",
+	"langchain.ChatModel().with_fallbacks":         "langchain.Runnable",
+	"langchain.Runnable().with_config":             "langchain.Runnable",
+	"langchain.Runnable().with_retry":              "langchain.Runnable",
+	"langchain.Runnable().with_fallbacks":          "langchain.Runnable",
+	"langchain.Runnable().with_structured_output":  "langchain.Runnable",
+	"langchain.Runnable().bind":                    "langchain.Runnable",
 	// OpenAI-compatible clients share the OpenAI v1 surface.
 	"groq.Groq":                                          "openai.OpenAI",
 	"groq.AsyncGroq":                                     "openai.OpenAI",

@@ -3,6 +3,7 @@ package taint
 import (
 	"strings"
 
+	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/rules"
 )
@@ -87,14 +88,23 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			return in.moduleMember(obj, name, 0)
 		case RefInstance, RefClass:
 			c := obj.Ref.Class
+			// self.x read in a method: the attribute of the parameter, so
+			// what a caller stored there reaches what we do with it.
+			var own *Value
+			if obj.Ref.Kind == RefInstance && c.lookupMethod(name) == nil {
+				if t := fieldFacts(obj.Taint, name, in.stepAt(e, "reads self."+name)); len(t) > 0 {
+					own = &Value{Taint: t}
+				}
+			}
 			for _, k := range c.mro {
 				in.deps[depKey{'C', k.ID, name}] = true
 				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
 					if v := attrs[name]; v != nil {
-						return v
+						return join(v, own)
 					}
 				}
 			}
+
 			if m := c.lookupMethod(name); m != nil {
 				if m.Property && obj.Ref.Kind == RefInstance {
 					return in.applySummary(m, nil, []*Value{obj}, nil)
@@ -111,7 +121,16 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
 			}
 			if ext := c.allExtBases(); len(ext) > 0 {
-				return &Value{Sym: instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
+				// Inherited from a library base: a method or attribute we do
+				// not see; it may also hold what a caller stored there.
+				v := &Value{Sym: instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
+				if own != nil {
+					v.Taint = own.Taint
+				}
+				return v
+			}
+			if own != nil {
+				return own
 			}
 			return empty
 		case RefFunc:
@@ -123,6 +142,10 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	}
 	if (name == "data" || name == "initial_data") && strings.Contains(strings.ToLower(obj.Sym), "serializer") {
 		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
+	}
+	if (name == "with_raw_response" || name == "with_streaming_response") && obj.Sym != "" {
+		// client.chat.completions.with_raw_response.create(...) is create().
+		return obj
 	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
 		v := &Value{Sym: obj.Sym + "." + name}
@@ -149,6 +172,19 @@ func (in *interp) projectSetting(name string) *Value {
 		}
 	}
 	return nil
+}
+
+// stepAt is an assignment-kind step at e, or at the current statement
+// when e is nil.
+func (in *interp) stepAt(e ir.Expr, msg string) finding.Step {
+	if e != nil {
+		return in.step(e, finding.StepAssign, msg)
+	}
+	var sp ir.Span
+	if in.stmt != nil {
+		sp = in.stmt.StmtSpan()
+	}
+	return finding.Step{Location: in.spanLoc(sp), Kind: finding.StepAssign, Message: msg}
 }
 
 func instanceSym(base string, instance bool) string {

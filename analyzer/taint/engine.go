@@ -35,6 +35,7 @@ type Summary struct {
 // the function (starting at the parameter, ending at the sink).
 type ParamSink struct {
 	Param int
+	Path  string // attribute of the parameter, "" for itself
 	Kind  rules.SinkKind
 	Role  rules.ArgRole
 	Label string
@@ -43,7 +44,7 @@ type ParamSink struct {
 }
 
 func paramSinkKey(ps ParamSink, sinkAt finding.Step) string {
-	return strconv.Itoa(ps.Param) + "|" + strconv.Itoa(int(ps.Kind)) + "|" + strconv.Itoa(int(ps.Role)) + "|" + ps.Label + "|" + sinkAt.Path + ":" + strconv.Itoa(sinkAt.Line) + ":" + strconv.Itoa(sinkAt.Col)
+	return strconv.Itoa(ps.Param) + "." + ps.Path + "|" + strconv.Itoa(int(ps.Kind)) + "|" + strconv.Itoa(int(ps.Role)) + "|" + ps.Label + "|" + sinkAt.Path + ":" + strconv.Itoa(sinkAt.Line) + ":" + strconv.Itoa(sinkAt.Col)
 }
 
 func sameSummary(a, b *Summary) bool {

@@ -127,6 +127,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 	// Closures see the enclosing variables as they are when called: at
 	// the latest, when the function ends.
 	in.captureFor(in.fi.locals)
+	in.fieldSinks()
 	if fi.Fn == fi.Mod.Mod.Body {
 		in.res.globals = map[string]*Value{}
 		for k, v := range in.env {
@@ -1176,4 +1177,56 @@ func (in *interp) captureFor(fns map[string]*FuncInfo) {
 		}
 		in.res.captures = append(in.res.captures, capture{fn: fns[n], vars: vars})
 	}
+}
+
+// fieldSinks: a method that stores a parameter in self.x, where another
+// method of the class sends self.x to a sink, makes that parameter reach
+// the sink (the constructor of a job object becomes a wrapper).
+func (in *interp) fieldSinks() {
+	fn := in.fi.Fn
+	if in.fi.Class == nil || in.fi.Static || in.fi.ClassMethod || len(fn.Params) == 0 {
+		return
+	}
+	self := in.env[fn.Params[0].Name]
+	if self == nil || len(self.Fields) == 0 {
+		return
+	}
+	seen := map[*FuncInfo]bool{}
+	for _, k := range in.fi.Class.mro {
+		for _, mname := range sortedMethodNames(k) {
+			m := k.Methods[mname]
+			if m == in.fi || seen[m] {
+				continue
+			}
+			seen[m] = true
+			in.deps[depKey{'F', m.ID, ""}] = true
+			sum := in.e.st.sums[m.ID]
+			if sum == nil {
+				continue
+			}
+			for _, ps := range sum.Sinks {
+				if ps.Param != 0 || ps.Path == "" {
+					continue
+				}
+				fv, ok := self.Fields[ps.Path]
+				if !ok {
+					continue
+				}
+				for _, f := range fv.deep() {
+					if f.Class == paramClass {
+						in.reach(nil, f, ps.Role, ps.Kind, ps.Label, finding.Step{}, ps.Trace)
+					}
+				}
+			}
+		}
+	}
+}
+
+func sortedMethodNames(c *ClassInfo) []string {
+	out := make([]string, 0, len(c.Methods))
+	for n := range c.Methods {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -116,6 +116,9 @@ func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args [
 			continue
 		}
 		arg := byParam[ps.Param]
+		if ps.Path != "" {
+			arg = fieldOf(arg, ps.Path)
+		}
 		for _, fact := range in.roleTaint(arg, ps.Role) {
 			in.reach(c, fact.f, fact.role, ps.Kind, ps.Label, callStep, ps.Trace)
 		}
@@ -147,6 +150,9 @@ func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push b
 		if f.Class == paramClass {
 			if f.Param < len(byParam) && byParam[f.Param] != nil {
 				a := byParam[f.Param]
+				if f.Path != "" {
+					a = fieldOf(a, f.Path)
+				}
 				if push {
 					a = a.withStep(st)
 				}
@@ -314,7 +320,7 @@ func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKi
 			t = t.push(callStep)
 		}
 		t = appendTrace(t, inner)
-		ps := ParamSink{Param: f.Param, Kind: kind, Role: role, Label: label, Trace: t}
+		ps := ParamSink{Param: f.Param, Path: f.Path, Kind: kind, Role: role, Label: label, Trace: t}
 		last := inner.Step
 		ps.key = paramSinkKey(ps, last)
 		if _, ok := in.sinks[ps.key]; !ok {

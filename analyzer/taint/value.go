@@ -91,14 +91,58 @@ type Fact struct {
 	Class  rules.Class
 	Origin *Origin // for sources
 	Param  int     // for parameter facts
-	Trace  *Trace
+	// Path is the attribute of the parameter the data is ("" for the
+	// parameter itself): self.prompt is param 0, path "prompt".
+	Path  string
+	Trace *Trace
 }
 
 func (f Fact) key() string {
 	if f.Class == paramClass {
+		if f.Path != "" {
+			return "param#" + strconv.Itoa(f.Param) + "." + f.Path
+		}
 		return "param#" + strconv.Itoa(f.Param)
 	}
 	return f.Origin.key
+}
+
+// fieldFacts turns the parameter facts of an object into facts of its
+// attribute name (one level deep; deeper reads keep the attribute).
+func fieldFacts(t Taint, name string, st finding.Step) Taint {
+	var out Taint
+	for _, f := range t {
+		if f.Class == paramClass && f.Path == "" {
+			f.Path = name
+			f.Trace = f.Trace.push(st)
+			out = union(out, Taint{f})
+		}
+	}
+	return out
+}
+
+// fieldOf is what a callee reading attribute name of its parameter gets
+// from the caller's argument v.
+func fieldOf(v *Value, name string) *Value {
+	if v == nil {
+		return nil
+	}
+	if f, ok := v.Fields[name]; ok {
+		return f
+	}
+	var out Taint
+	for _, f := range v.Taint {
+		switch {
+		case f.Class != paramClass:
+			out = union(out, Taint{f})
+		case f.Path == "":
+			f.Path = name
+			out = union(out, Taint{f})
+		default:
+			out = union(out, Taint{f})
+		}
+	}
+	return taintOnly(out)
 }
 
 // Taint is a set of facts, sorted by key, immutable once built.
