@@ -2,7 +2,7 @@
 // scanning and other SARIF viewers.
 //
 // The log has one run. tool.driver lists every rule of the catalog, not
-// only those with results, with the documentation GitHub shows beside an
+// only those with results, then the suppression checks (LK000, LK001), with the documentation GitHub shows beside an
 // alert (help text and Markdown, helpUri, CWE/OWASP tags,
 // security-severity, precision). Each result carries its rule index, the
 // join point as its location, one related location and one code flow per
@@ -15,7 +15,8 @@
 // Columns are UTF-16 code units, as the engine counts them.
 //
 // Like every printer, this package must not import analyzer (the
-// cgo-heavy engine): only analyzer/finding, analyzer/report and rules.
+// cgo-heavy engine): only analyzer/finding, analyzer/report,
+// analyzer/suppression and rules.
 package sarif
 
 import (
@@ -32,6 +33,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/report"
+	"github.com/llmleak/llmleak/analyzer/suppression"
 	"github.com/llmleak/llmleak/rules"
 )
 
@@ -71,13 +73,17 @@ func Write(w io.Writer, in *report.Input) error {
 		driver.Rules = append(driver.Rules, descriptor(r))
 		index[r.ID] = i
 	}
+	for _, c := range suppression.All() {
+		index[c.ID] = len(driver.Rules)
+		driver.Rules = append(driver.Rules, checkDescriptor(c))
+	}
 	run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{
 		srcRoot: {Description: message("The root of the scanned project; every artifact URI is relative to it.")},
 	}
 	run.AutomationDetails = &sarif.RunAutomationDetails{ID: ptr("llmleak/")}
 	run.ColumnKind = "utf16CodeUnits"
 	run.Invocations = []*sarif.Invocation{invocation(in)}
-	for _, f := range in.Findings {
+	for _, f := range append(append([]*finding.Finding(nil), in.Findings...), in.SuppressionDiagnostics...) {
 		res := result(in.Root, f)
 		if i, ok := index[f.Rule]; ok {
 			res.WithRuleIndex(i)
@@ -128,6 +134,20 @@ func descriptor(r *rules.Rule) *sarif.ReportingDescriptor {
 	return d
 }
 
+// checkDescriptor is a suppression check (LK000, LK001) as a rule: not a
+// security rule, so without the security tag and severity.
+func checkDescriptor(c *suppression.Check) *sarif.ReportingDescriptor {
+	return sarif.NewRule(c.ID).
+		WithName(c.Name).
+		WithShortDescription(text(c.Title)).
+		WithFullDescription(text(truncate(c.Help, maxFullDescription))).
+		WithHelpURI(helpBase + strings.ToLower(c.ID)).
+		WithTextHelp(c.Help + "\n\nExample:\n\n    " + c.Example + "\n").
+		WithMarkdownHelp(c.HelpMarkdown()).
+		WithDefaultConfiguration(&sarif.ReportingConfiguration{Level: c.Level.String()}).
+		WithProperties(sarif.Properties{"tags": []string{"maintainability", "suppression"}, "precision": "very-high"})
+}
+
 // invocation records that the run completed, with each diagnostic (a file
 // that did not parse cleanly, say) as a tool execution notification.
 func invocation(in *report.Input) *sarif.Invocation {
@@ -175,7 +195,7 @@ func result(root string, f *finding.Finding) *sarif.Result {
 		})
 	}
 	if f.Suppressed {
-		res.AddSuppression(suppression(root, f))
+		res.AddSuppression(suppressionOf(root, f))
 	}
 	return res
 }
@@ -216,10 +236,10 @@ func sourceText(fl finding.Flow) string {
 	return s
 }
 
-// suppression says why a result is hidden. SARIF wants a status, location
+// suppressionOf says why a result is hidden. SARIF wants a status, location
 // and guid with it; the guid is derived from the fingerprint so that the
 // log stays deterministic.
-func suppression(root string, f *finding.Finding) *sarif.Suppression {
+func suppressionOf(root string, f *finding.Finding) *sarif.Suppression {
 	kind, why, loc := "inSource", "suppressed by an inline llmleak directive", &sarif.Location{PhysicalLocation: physical(root, finding.Location{Path: f.Location.Path, Line: f.Location.Line})}
 	if f.SuppressionKind == "external" {
 		kind, why, loc = "external", "listed in the baseline", &sarif.Location{Message: message("the llmleak baseline")}

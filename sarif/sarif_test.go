@@ -11,9 +11,11 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/llmleak/llmleak/analyzer/baseline"
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/report"
 	"github.com/llmleak/llmleak/analyzer/report/reporttest"
+	"github.com/llmleak/llmleak/analyzer/suppression"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/sarif"
 )
@@ -267,8 +269,20 @@ func TestContent(t *testing.T) {
 		t.Errorf("driver %s %s %s %s", d.Name, d.Version, d.SemanticVersion, d.InformationURI)
 	}
 	all := rules.All()
-	if len(d.Rules) != len(all) {
-		t.Fatalf("%d rules in driver, want every rule (%d)", len(d.Rules), len(all))
+	checks := suppression.All()
+	if len(d.Rules) != len(all)+len(checks) {
+		t.Fatalf("%d rules in driver, want every rule (%d) and the suppression checks (%d)", len(d.Rules), len(all), len(checks))
+	}
+	for i, c := range checks {
+		got := d.Rules[len(all)+i]
+		if got.ID != c.ID || got.Name != c.Name || got.ShortDescription.Text != c.Title || got.DefaultConfig.Level != c.Level.String() ||
+			got.HelpURI != "https://github.com/llmleak/llmleak/blob/main/README.md#"+strings.ToLower(c.ID) ||
+			got.Help.Markdown != c.HelpMarkdown() || got.FullDescription.Text != c.Help {
+			t.Errorf("check %s: %+v", c.ID, got)
+		}
+		if strings.Contains(strings.Join(got.Properties.Tags, " "), "security") || got.Properties.SecuritySeverity != "" {
+			t.Errorf("check %s is tagged as a security rule: %+v", c.ID, got.Properties)
+		}
 	}
 	for i, r := range all {
 		got := d.Rules[i]
@@ -302,11 +316,13 @@ func TestContent(t *testing.T) {
 	if run.AutomationDetails.ID != "llmleak/" || run.ColumnKind != "utf16CodeUnits" {
 		t.Errorf("automationDetails %q columnKind %q", run.AutomationDetails.ID, run.ColumnKind)
 	}
-	if len(run.Results) != len(in.Findings) {
-		t.Fatalf("%d results for %d findings", len(run.Results), len(in.Findings))
+	results := append(append([]*finding.Finding(nil), in.Findings...), in.SuppressionDiagnostics...)
+	if len(run.Results) != len(results) || len(in.SuppressionDiagnostics) == 0 {
+		t.Fatalf("%d results for %d findings and %d suppression diagnostics", len(run.Results), len(in.Findings), len(in.SuppressionDiagnostics))
 	}
+	sawExternal := false
 	for i, res := range run.Results {
-		f := in.Findings[i]
+		f := results[i]
 		if res.RuleID != f.Rule || res.RuleIndex == nil || d.Rules[*res.RuleIndex].ID != f.Rule || res.Level != f.Level.String() {
 			t.Errorf("result %d: rule %s index %v level %s", i, res.RuleID, res.RuleIndex, res.Level)
 		}
@@ -345,9 +361,16 @@ func TestContent(t *testing.T) {
 		if f.Suppressed != (len(res.Suppressions) == 1) {
 			t.Errorf("%s: suppressed=%v, suppressions %v", f.Rule, f.Suppressed, res.Suppressions)
 		}
-		if f.Suppressed && (res.Suppressions[0].Kind != "inSource" || res.Suppressions[0].Justification != f.SuppressionReason) {
+		if f.Suppressed && (res.Suppressions[0].Kind != f.SuppressionKind || res.Suppressions[0].Justification != f.SuppressionReason) {
 			t.Errorf("%s: suppression %+v", f.Rule, res.Suppressions[0])
 		}
+		sawExternal = sawExternal || (f.Suppressed && res.Suppressions[0].Kind == "external")
+	}
+	if !sawExternal {
+		t.Error("the fixture's baselined finding has no external suppression")
+	}
+	if sarif.FingerprintKey != baseline.FingerprintVersion {
+		t.Errorf("SARIF fingerprint key %q and baseline fingerprint version %q differ", sarif.FingerprintKey, baseline.FingerprintVersion)
 	}
 	inv := run.Invocations[0]
 	if !inv.ExecutionSuccessful || len(inv.Notifications) != len(in.Diagnostics) {

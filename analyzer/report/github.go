@@ -7,10 +7,12 @@ import (
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/suppression"
 	"github.com/llmleak/llmleak/rules"
 )
 
-// GitHub writes one workflow command per unsuppressed finding, which
+// GitHub writes one workflow command per unsuppressed finding and per
+// suppression diagnostic (LK000, LK001), which
 // GitHub Actions turns into an annotation on the pull request:
 //
 //	::error file=shop/views.py,line=12,col=5,endColumn=40,title=LK101 client-certificate identity reaches an LLM prompt::message
@@ -21,7 +23,8 @@ import (
 // annotations to land on the right files.
 func GitHub(w io.Writer, in *Input) error {
 	bw := bufio.NewWriter(w)
-	for _, f := range in.Findings {
+	all := append(append([]*finding.Finding(nil), in.Findings...), in.SuppressionDiagnostics...)
+	for _, f := range all {
 		if f.Suppressed {
 			continue
 		}
@@ -82,6 +85,9 @@ func githubCommand(l finding.Level) string {
 func ruleTitle(id string) string {
 	if r := rules.ByID(id); r != nil {
 		return r.ID + " " + r.Title
+	}
+	if c := suppression.ByID(id); c != nil {
+		return c.ID + " " + c.Title
 	}
 	return id
 }

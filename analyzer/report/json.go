@@ -20,7 +20,18 @@ type (
 		SchemaVersion int              `json:"schema_version"`
 		Findings      []jsonFinding    `json:"findings"`
 		Diagnostics   []jsonDiagnostic `json:"diagnostics"`
-		Summary       jsonSummary      `json:"summary"`
+		// SuppressionDiagnostics are LK000/LK001, after the findings.
+		SuppressionDiagnostics []jsonSuppressionDiagnostic `json:"suppression_diagnostics"`
+		Summary                jsonSummary                 `json:"summary"`
+	}
+	jsonSuppressionDiagnostic struct {
+		Rule        string `json:"rule"`
+		Level       string `json:"level"`
+		Message     string `json:"message"`
+		Path        string `json:"path"`
+		Line        int    `json:"line"`
+		Column      int    `json:"column"`
+		Fingerprint string `json:"fingerprint"`
 	}
 	jsonFinding struct {
 		Rule        string           `json:"rule"`
@@ -66,6 +77,11 @@ type (
 		ByLevel    jsonByLevel `json:"by_level"`
 		Suppressed int         `json:"suppressed"`
 		Rules      []string    `json:"rules"`
+		// Baselined counts the suppressed findings that the baseline hid;
+		// BaselineStale its entries that matched nothing.
+		Baselined              int `json:"baselined"`
+		BaselineStale          int `json:"baseline_stale"`
+		SuppressionDiagnostics int `json:"suppression_diagnostics"`
 	}
 	jsonByLevel struct {
 		Error   int `json:"error"`
@@ -84,13 +100,18 @@ func JSON(w io.Writer, in *Input) error {
 		SchemaVersion: JSONSchemaVersion,
 		Findings:      make([]jsonFinding, 0, len(in.Findings)),
 		Diagnostics:   make([]jsonDiagnostic, 0, len(in.Diagnostics)),
+
+		SuppressionDiagnostics: make([]jsonSuppressionDiagnostic, 0, len(in.SuppressionDiagnostics)),
 		Summary: jsonSummary{
-			Files:      in.Files,
-			Lines:      in.Lines,
-			Findings:   c.Findings,
-			ByLevel:    jsonByLevel{Error: c.Errors, Warning: c.Warnings, Note: c.Notes},
-			Suppressed: c.Suppressed,
-			Rules:      make([]string, 0, len(in.Rules)),
+			Files:                  in.Files,
+			Lines:                  in.Lines,
+			Findings:               c.Findings,
+			ByLevel:                jsonByLevel{Error: c.Errors, Warning: c.Warnings, Note: c.Notes},
+			Suppressed:             c.Suppressed,
+			Rules:                  make([]string, 0, len(in.Rules)),
+			Baselined:              c.Baselined,
+			BaselineStale:          c.Stale,
+			SuppressionDiagnostics: c.SuppressionDiagnostics,
 		},
 	}
 	for _, r := range in.Rules {
@@ -101,6 +122,13 @@ func JSON(w io.Writer, in *Input) error {
 	}
 	for _, d := range in.Diagnostics {
 		doc.Diagnostics = append(doc.Diagnostics, jsonDiagnostic{Path: DisplayPath(in.Root, d.Path), Line: d.Line, Message: d.Message})
+	}
+	for _, d := range in.SuppressionDiagnostics {
+		doc.SuppressionDiagnostics = append(doc.SuppressionDiagnostics, jsonSuppressionDiagnostic{
+			Rule: d.Rule, Level: d.Level.String(), Message: d.Message,
+			Path: DisplayPath(in.Root, d.Location.Path), Line: d.Location.Line, Column: d.Location.Col,
+			Fingerprint: d.Fingerprint,
+		})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -5,8 +5,9 @@
 //
 // Printers only format: the findings they get are already filtered,
 // suppressed and sorted. This package must import nothing of the project
-// but analyzer/finding and rules — in particular not analyzer, the
-// cgo-heavy engine — so that printers build and test without it.
+// but analyzer/finding, analyzer/suppression and rules — in particular
+// not analyzer, the cgo-heavy engine — so that printers build and test
+// without it.
 //
 // No printer writes an absolute path or a timestamp: output depends only
 // on the findings and the scanned tree, so it can be committed, diffed and
@@ -38,9 +39,9 @@
 //	      "function": string,        // "shop.views.ask"
 //	      "sink": string,            // "OpenAI chat.completions.create"
 //	      "fingerprint": string,     // stable across runs and line shifts
-//	      "suppressed": bool,
+//	      "suppressed": bool,        // by a comment or the baseline
 //	      "suppression": {           // only when suppressed
-//	        "kind": "inSource" | "external",
+//	        "kind": "inSource" | "external",   // external: the baseline
 //	        "reason": string
 //	      },
 //	      "flows": [                 // one per source, at least one
@@ -59,12 +60,20 @@
 //	  "diagnostics": [               // input problems that are not findings
 //	    {"path": string, "line": int, "message": string}   // line 0: whole file
 //	  ],
+//	  "suppression_diagnostics": [   // checks of suppression comments:
+//	    {"rule": "LK000" | "LK001",  // unused, bare (--strict-suppressions)
+//	     "level": string, "message": string,
+//	     "path": string, "line": int, "column": int, "fingerprint": string}
+//	  ],
 //	  "summary": {
 //	    "files": int, "lines": int,  // what was analyzed
 //	    "findings": int,             // unsuppressed findings
 //	    "by_level": {"error": int, "warning": int, "note": int},  // unsuppressed
-//	    "suppressed": int,
-//	    "rules": [string]            // IDs of the rules that ran
+//	    "suppressed": int,           // by a comment or the baseline
+//	    "rules": [string],           // IDs of the rules that ran
+//	    "baselined": int,            // suppressed by the baseline
+//	    "baseline_stale": int,       // baseline entries that matched nothing
+//	    "suppression_diagnostics": int
 //	  }
 //	}
 package report
@@ -98,6 +107,11 @@ type Input struct {
 	// Quiet makes Text print only each finding's header line: no excerpt,
 	// no flow, no summary. Other formats ignore it.
 	Quiet bool
+	// SuppressionDiagnostics are the findings of the suppression checks
+	// (LK000, LK001), sorted; printers list them after the findings.
+	SuppressionDiagnostics []*finding.Finding
+	// BaselineStale counts baseline entries that matched no finding.
+	BaselineStale int
 }
 
 // Counts tallies findings for summaries.
@@ -106,15 +120,22 @@ type Counts struct {
 	Errors     int // unsuppressed, by level
 	Warnings   int
 	Notes      int
-	Suppressed int
+	Suppressed int // inline and by the baseline
+	Baselined  int // suppressed by the baseline
+	Stale      int // baseline entries that matched nothing
+	// SuppressionDiagnostics counts the suppression checks' findings.
+	SuppressionDiagnostics int
 }
 
 // Count tallies the findings of in.
 func Count(in *Input) Counts {
-	var c Counts
+	c := Counts{Stale: in.BaselineStale, SuppressionDiagnostics: len(in.SuppressionDiagnostics)}
 	for _, f := range in.Findings {
 		if f.Suppressed {
 			c.Suppressed++
+			if f.SuppressionKind == "external" {
+				c.Baselined++
+			}
 			continue
 		}
 		c.Findings++
@@ -131,8 +152,9 @@ func Count(in *Input) Counts {
 }
 
 // Sentence is the one-line summary of a run, e.g. "Found 3 findings (2
-// errors, 1 warning) in 12 files." or "No findings in 12 files (1
-// suppressed)."
+// errors, 1 warning) in 12 files." or "No findings in 12 files (3
+// suppressed, 2 of them by the baseline; 1 stale baseline entry). 1
+// suppression comment to review."
 func (c Counts) Sentence(files int) string {
 	var b strings.Builder
 	if c.Findings == 0 {
@@ -153,10 +175,28 @@ func (c Counts) Sentence(files int) string {
 		}
 	}
 	fmt.Fprintf(&b, " in %s", plural(files, "file"))
+	var notes []string
 	if c.Suppressed > 0 {
-		fmt.Fprintf(&b, " (%d suppressed)", c.Suppressed)
+		s := fmt.Sprintf("%d suppressed", c.Suppressed)
+		if c.Baselined > 0 {
+			s += fmt.Sprintf(", %d of them by the baseline", c.Baselined)
+		}
+		notes = append(notes, s)
+	}
+	if c.Stale > 0 {
+		stale := fmt.Sprintf("%d stale baseline entries", c.Stale)
+		if c.Stale == 1 {
+			stale = "1 stale baseline entry"
+		}
+		notes = append(notes, stale)
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(&b, " (%s)", strings.Join(notes, "; "))
 	}
 	b.WriteString(".")
+	if c.SuppressionDiagnostics > 0 {
+		fmt.Fprintf(&b, " %s to review.", plural(c.SuppressionDiagnostics, "suppression comment"))
+	}
 	return b.String()
 }
 

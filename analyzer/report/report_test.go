@@ -70,9 +70,13 @@ func TestGolden(t *testing.T) {
 		{"text.txt", report.Text, nil},
 		{"text_color.txt", report.Text, func(in *report.Input) { in.Color = true }},
 		{"text_quiet.txt", report.Text, func(in *report.Input) { in.Quiet = true }},
-		{"text_clean.txt", report.Text, func(in *report.Input) { in.Findings = in.Findings[:0] }},
+		{"text_clean.txt", report.Text, func(in *report.Input) {
+			in.Findings, in.SuppressionDiagnostics, in.BaselineStale = in.Findings[:0], nil, 0
+		}},
 		{"report.json", report.JSON, nil},
-		{"empty.json", report.JSON, func(in *report.Input) { in.Findings, in.Diagnostics = nil, nil }},
+		{"empty.json", report.JSON, func(in *report.Input) {
+			in.Findings, in.Diagnostics, in.SuppressionDiagnostics, in.BaselineStale = nil, nil, nil, 0
+		}},
 		{"github.txt", report.GitHub, nil},
 		{"github_summary.md", report.GitHubSummary, nil},
 	}
@@ -114,14 +118,16 @@ func TestTextShape(t *testing.T) {
 		"= flow 1 of 2 from request.META['SSL_CLIENT_S_DN_CN'] (cert):",
 		"1. shop/views.py:10:15  client-certificate subject CN read",
 		`"sk-pro…"`,
-		"Found 5 findings (3 errors, 1 warning, 1 note) in 12 files (1 suppressed).",
+		"Found 5 findings (3 errors, 1 warning, 1 note) in 12 files (2 suppressed, 1 of them by the baseline; 2 stale baseline entries). 2 suppression comments to review.",
+		"shop/views.py:28:41: LK001 bare `# llmleak: ignore`",
+		"shop/views.py:29:30: LK000 unused suppression: no LK104 finding on this statement",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q", want)
 		}
 	}
-	if strings.Contains(out, "LK102") {
-		t.Error("suppressed finding printed")
+	if strings.Contains(out, "LK102") || strings.Contains(out, "LK201") {
+		t.Error("suppressed finding printed (inline or by the baseline)")
 	}
 	if strings.Contains(out, "\x1b") {
 		t.Error("escape sequence in uncoloured output (from a message, or colour)")
@@ -157,10 +163,18 @@ func TestJSONSchemaShape(t *testing.T) {
 		Diagnostics []struct {
 			Path string `json:"path"`
 		} `json:"diagnostics"`
+		SuppressionDiagnostics []struct {
+			Rule  string `json:"rule"`
+			Level string `json:"level"`
+			Line  int    `json:"line"`
+		} `json:"suppression_diagnostics"`
 		Summary struct {
-			Findings   int            `json:"findings"`
-			ByLevel    map[string]int `json:"by_level"`
-			Suppressed int            `json:"suppressed"`
+			Findings               int            `json:"findings"`
+			ByLevel                map[string]int `json:"by_level"`
+			Suppressed             int            `json:"suppressed"`
+			Baselined              int            `json:"baselined"`
+			BaselineStale          int            `json:"baseline_stale"`
+			SuppressionDiagnostics int            `json:"suppression_diagnostics"`
 		} `json:"summary"`
 	}
 	out := render(t, report.JSON, in)
@@ -181,8 +195,21 @@ func TestJSONSchemaShape(t *testing.T) {
 			t.Errorf("LK101 has %d flows, want 2", len(f.Flows))
 		}
 	}
-	if doc.Summary.Findings != 5 || doc.Summary.Suppressed != 1 || doc.Summary.ByLevel["error"] != 3 || doc.Summary.ByLevel["note"] != 1 {
+	if doc.Summary.Findings != 5 || doc.Summary.Suppressed != 2 || doc.Summary.ByLevel["error"] != 3 || doc.Summary.ByLevel["note"] != 1 ||
+		doc.Summary.Baselined != 1 || doc.Summary.BaselineStale != 2 || doc.Summary.SuppressionDiagnostics != 2 {
 		t.Errorf("summary %+v", doc.Summary)
+	}
+	kinds := map[string]string{}
+	for _, f := range doc.Findings {
+		if f.Suppression != nil {
+			kinds[f.Rule] = f.Suppression.Kind + ": " + f.Suppression.Reason
+		}
+	}
+	if kinds["LK102"] != "inSource: reviewed: body is public" || kinds["LK201"] != "external: recorded in the baseline" {
+		t.Errorf("suppressions %v", kinds)
+	}
+	if d := doc.SuppressionDiagnostics; len(d) != 2 || d[0].Rule != "LK001" || d[0].Level != "warning" || d[1].Rule != "LK000" || d[1].Line != 29 {
+		t.Errorf("suppression diagnostics %+v", d)
 	}
 	if got := doc.Diagnostics[1].Path; got != "shop/latin1.py" {
 		t.Errorf("absolute diagnostic path printed as %q, want shop/latin1.py", got)
@@ -194,6 +221,7 @@ func TestJSONSchemaShape(t *testing.T) {
 
 func TestGitHubEscaping(t *testing.T) {
 	in := fixture(t)
+	in.SuppressionDiagnostics = nil
 	in.Findings = []*finding.Finding{{
 		Rule: "LK101", Level: finding.LevelWarning, Message: "100% bad\r\nnext: line",
 		Location: finding.Location{Path: "we,ird:dir/a%b.py", Line: 2, Col: 3, EndLine: 2, EndCol: 9},
@@ -236,6 +264,9 @@ func TestSentence(t *testing.T) {
 		{report.Counts{Suppressed: 2}, 1, "No findings in 1 file (2 suppressed)."},
 		{report.Counts{Findings: 1, Errors: 1}, 1, "Found 1 finding (1 error) in 1 file."},
 		{report.Counts{Findings: 3, Errors: 2, Warnings: 1}, 12, "Found 3 findings (2 errors, 1 warning) in 12 files."},
+		{report.Counts{Suppressed: 3, Baselined: 3, Stale: 1}, 2, "No findings in 2 files (3 suppressed, 3 of them by the baseline; 1 stale baseline entry)."},
+		{report.Counts{Stale: 2}, 2, "No findings in 2 files (2 stale baseline entries)."},
+		{report.Counts{Findings: 1, Notes: 1, SuppressionDiagnostics: 1}, 1, "Found 1 finding (1 note) in 1 file. 1 suppression comment to review."},
 	}
 	for _, c := range cases {
 		if got := c.c.Sentence(c.files); got != c.want {

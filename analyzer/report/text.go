@@ -24,8 +24,9 @@ const (
 // Text writes findings the way ruff and rustc do: a header line
 // `path:line:col: LK101 message`, the join-point line with a gutter and
 // an underline, then each flow as numbered steps, and a summary line.
-// Suppressed findings are only counted. Diagnostics are not printed here:
-// the CLI writes them to stderr.
+// Suppressed findings are only counted. The suppression checks' findings
+// (LK000, LK001) follow, one header line each. Diagnostics are not
+// printed here: the CLI writes them to stderr.
 func Text(w io.Writer, in *Input) error {
 	bw := bufio.NewWriter(w)
 	t := textPrinter{w: bw, in: in, src: newSourceLines(in.Root)}
@@ -38,6 +39,15 @@ func Text(w io.Writer, in *Input) error {
 			bw.WriteString("\n")
 		}
 		t.finding(f)
+		printed++
+	}
+	if len(in.SuppressionDiagnostics) > 0 {
+		if printed > 0 && !in.Quiet {
+			bw.WriteString("\n")
+		}
+		for _, d := range in.SuppressionDiagnostics {
+			t.header(d)
+		}
 		printed++
 	}
 	if !in.Quiet {
@@ -72,13 +82,18 @@ func levelStyle(l finding.Level) string {
 	return ansiCyan
 }
 
+// header writes a finding's first line: `path:line:col: RULE message`.
+func (t *textPrinter) header(f *finding.Finding) {
+	loc := f.Location
+	fmt.Fprintf(t.w, "%s %s %s\n",
+		t.style(ansiBold, fmt.Sprintf("%s:%d:%d:", DisplayPath(t.in.Root, loc.Path), loc.Line, loc.Col)),
+		t.style(levelStyle(f.Level), f.Rule), SafeText(f.Message))
+}
+
 func (t *textPrinter) finding(f *finding.Finding) {
 	loc := f.Location
-	path := DisplayPath(t.in.Root, loc.Path)
 	lvl := levelStyle(f.Level)
-	fmt.Fprintf(t.w, "%s %s %s\n",
-		t.style(ansiBold, fmt.Sprintf("%s:%d:%d:", path, loc.Line, loc.Col)),
-		t.style(lvl, f.Rule), SafeText(f.Message))
+	t.header(f)
 	if t.in.Quiet {
 		return
 	}

@@ -18,8 +18,9 @@ const Version = "1.2.3-test"
 
 // Input returns the fixture with Root set to root, which should be
 // analyzer/report/testdata/src for excerpts to be found. It covers every
-// level, a finding with two flows, a cross-file flow, a suppressed
-// finding, a secret literal on the reported line, non-ASCII and tab
+// level, a finding with two flows, a cross-file flow, a finding
+// suppressed inline and one by the baseline, two stale baseline entries,
+// the two suppression checks (LK000, LK001), a secret literal on the reported line, non-ASCII and tab
 // indented lines, a file that does not exist, and diagnostics with a
 // relative and an absolute path.
 func Input(root string) *report.Input {
@@ -145,11 +146,39 @@ func Input(root string) *report.Input {
 				},
 			}},
 		},
+		{
+			Rule:     "LK201",
+			Level:    finding.LevelWarning,
+			Message:  "request credentials request.COOKIES written to the log by print",
+			Location: finding.Location{Path: "shop/views.py", Line: 28, Col: 5, EndLine: 28, EndCol: 39},
+			Function: "shop.views.audit",
+			Sink:     "print",
+			Flows: []finding.Flow{{
+				Source: "request.COOKIES",
+				Class:  "credential",
+				Steps: []finding.Step{
+					step("shop/views.py", 28, 23, finding.StepSource, "reads request.COOKIES"),
+					step("shop/views.py", 28, 5, finding.StepSink, "printed"),
+				},
+			}},
+			Suppressed:        true,
+			SuppressionKind:   "external",
+			SuppressionReason: "recorded in the baseline",
+		},
 	}
 	for _, f := range fs {
 		f.Fingerprint = finding.ComputeFingerprint(f, f.Message)
 	}
 	finding.Sort(fs)
+	diags := []*finding.Finding{
+		{Rule: "LK001", Level: finding.LevelWarning, Message: "bare `# llmleak: ignore` suppresses every rule here; name the rules, e.g. `# llmleak: ignore[LK101]`",
+			Location: finding.Location{Path: "shop/views.py", Line: 28, Col: 41}},
+		{Rule: "LK000", Level: finding.LevelNote, Message: "unused suppression: no LK104 finding on this statement",
+			Location: finding.Location{Path: "shop/views.py", Line: 29, Col: 30}},
+	}
+	for _, d := range diags {
+		d.Fingerprint = finding.ComputeFingerprint(d, d.Message)
+	}
 	var rs []*rules.Rule
 	for _, r := range rules.All() {
 		if rules.Selected(r, nil, nil) {
@@ -167,5 +196,8 @@ func Input(root string) *report.Input {
 		Files:   12,
 		Lines:   340,
 		Version: Version,
+
+		SuppressionDiagnostics: diags,
+		BaselineStale:          2,
 	}
 }

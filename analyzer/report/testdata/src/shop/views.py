@@ -22,3 +22,8 @@ def summarize(request):
 def debug(request):
     answer = ask_llm("context: " + "sk-proj-9f8e7d6c5b4a3928AbCdEfGh1726354")
     return JsonResponse({"answer": answer})
+
+
+def audit(request):
+    print("cookies:", request.COOKIES)  # llmleak: ignore
+    return JsonResponse({})  # noqa: LK104
