@@ -162,7 +162,7 @@ func parseOne(p *pyparse.Parser, f discover.File) (*ir.Module, []finding.Diagnos
 	}
 	if len(m.SyntaxErrors) > 0 {
 		e := m.SyntaxErrors[0]
-		return m, []finding.Diagnostic{{Path: f.Path, Line: e.Line, Message: fmt.Sprintf("syntax error at line %d, column %d; analyzed as far as the parser recovered", e.Line, e.Col)}}
+		return m, []finding.Diagnostic{{Path: f.Path, Line: int(e.Line), Message: fmt.Sprintf("syntax error at line %d, column %d; analyzed as far as the parser recovered", e.Line, e.Col)}}
 	}
 	return m, nil
 }

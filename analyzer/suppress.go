@@ -36,8 +36,9 @@ func applySuppressions(fs []*finding.Finding, mods map[string]*ir.Module) map[*i
 			last = first
 		}
 		for _, d := range m.Directives {
-			inStmt := d.Pos.Line >= first && d.Pos.Line <= last
-			above := d.Own && d.Pos.Line == first-1
+			line := int(d.Pos.Line)
+			inStmt := line >= first && line <= last
+			above := d.Own && line == first-1
 			if !inStmt && !above {
 				continue
 			}
@@ -98,7 +99,7 @@ func suppressionDiagnostics(mods map[string]*ir.Module, inScope func(string) boo
 	for _, path := range paths {
 		for _, d := range mods[path].Directives {
 			u := used[d]
-			loc := finding.Location{Path: path, Line: d.Pos.Line, Col: d.Pos.Col}
+			loc := finding.Location{Path: path, Line: int(d.Pos.Line), Col: int(d.Pos.Col)}
 			codes := llmleakCodes(d)
 			if d.Kind == ir.DirectiveIgnore && len(d.Rules) == 0 {
 				if strict {

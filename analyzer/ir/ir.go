@@ -10,10 +10,11 @@ package ir
 
 // Pos is a source position. Line is 1-based; Col is 1-based and counted in
 // UTF-16 code units (SARIF's default column kind), which equals the byte
-// column plus one for ASCII lines.
+// column plus one for ASCII lines. Both are 32-bit: every node of the IR
+// carries two positions, and the IR of a large project is held whole.
 type Pos struct {
-	Line int
-	Col  int
+	Line int32
+	Col  int32
 }
 
 // Span is the extent of a statement or expression: its start and the

@@ -100,9 +100,9 @@ func (c *conv) str(i int) string {
 }
 
 func (c *conv) pos(row, col, off uint32) ir.Pos {
-	p := ir.Pos{Line: int(row) + 1, Col: int(col) + 1}
+	p := ir.Pos{Line: int32(row) + 1, Col: int32(col) + 1}
 	if c.nonASCII && col > 0 {
-		p.Col = utf16Len(c.src[off-col:off]) + 1
+		p.Col = int32(utf16Len(c.src[off-col:off])) + 1
 	}
 	return p
 }

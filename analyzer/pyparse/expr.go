@@ -465,7 +465,7 @@ func (c *conv) lambda(i int) ir.Expr {
 	sp := c.span(i)
 	f := &ir.Function{
 		Name:     "<lambda>",
-		QualName: lambdaName(c.sc.qual, sp.Start.Line),
+		QualName: lambdaName(c.sc.qual, int(sp.Start.Line)),
 		IsLambda: true,
 		Outer:    c.sc.fn,
 		Span:     sp,

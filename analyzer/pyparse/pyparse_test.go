@@ -488,7 +488,7 @@ func TestDirectives(t *testing.T) {
 	}
 	var got []d
 	for _, x := range m.Directives {
-		got = append(got, d{x.Kind, x.Pos.Line, strings.Join(x.Rules, ","), x.Reason, x.Own})
+		got = append(got, d{x.Kind, int(x.Pos.Line), strings.Join(x.Rules, ","), x.Reason, x.Own})
 	}
 	want := []d{
 		{ir.DirectiveIgnore, 1, "", "", true},

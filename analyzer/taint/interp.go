@@ -235,8 +235,8 @@ func (in *interp) bodyParams() {
 		st := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepSource, Message: "reads the request body as parameter " + p.Name}
 		v := &Value{Sym: rules.TypePayload, Taint: in.env[p.Name].Taint}
 		for _, c := range []rules.Class{rules.ClassPayload, rules.ClassInput} {
-			o := &Origin{Path: in.path, Pos: Pos{p.Pos.Line, p.Pos.Col}, End: Pos{p.Pos.Line, p.Pos.Col}, Desc: desc, Class: c}
-			o.key = string(c) + "@" + in.path + ":" + itoa(p.Pos.Line) + ":" + itoa(p.Pos.Col)
+			o := &Origin{Path: in.path, Pos: Pos{int(p.Pos.Line), int(p.Pos.Col)}, End: Pos{int(p.Pos.Line), int(p.Pos.Col)}, Desc: desc, Class: c}
+			o.key = string(c) + "@" + in.path + ":" + itoa(int(p.Pos.Line)) + ":" + itoa(int(p.Pos.Col))
 			v.Taint = union(v.Taint, Taint{{Class: c, Origin: o, Trace: (*Trace)(nil).push(st)}})
 		}
 		in.env[p.Name] = v
@@ -309,7 +309,7 @@ func isRequestAnnotation(e ir.Expr) bool {
 }
 
 func (in *interp) loc(start, end ir.Pos) finding.Location {
-	return finding.Location{Path: in.path, Line: start.Line, Col: start.Col, EndLine: end.Line, EndCol: end.Col}
+	return finding.Location{Path: in.path, Line: int(start.Line), Col: int(start.Col), EndLine: int(end.Line), EndCol: int(end.Col)}
 }
 
 func (in *interp) spanLoc(sp ir.Span) finding.Location { return in.loc(sp.Start, sp.End) }
@@ -727,8 +727,8 @@ type spanLike interface {
 	end() Pos
 }
 
-func (s exprSpan) start() Pos { return Pos{s.sp.Start.Line, s.sp.Start.Col} }
-func (s exprSpan) end() Pos   { return Pos{s.sp.End.Line, s.sp.End.Col} }
+func (s exprSpan) start() Pos { return Pos{int(s.sp.Start.Line), int(s.sp.Start.Col)} }
+func (s exprSpan) end() Pos   { return Pos{int(s.sp.End.Line), int(s.sp.End.Col)} }
 
 // source builds the value of a source expression.
 func (in *interp) source(e ir.Expr, typ string, classes []rules.Class) *Value {

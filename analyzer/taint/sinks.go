@@ -414,8 +414,8 @@ func (rf *rawFinding) build() *finding.Finding {
 		Function: rf.function,
 		Sink:     rf.sink,
 		Flows:    fl,
-		StmtLine: rf.stmt.Start.Line,
-		StmtEnd:  rf.stmt.End.Line,
+		StmtLine: int(rf.stmt.Start.Line),
+		StmtEnd:  int(rf.stmt.End.Line),
 	}
 	f.Message = message(rf.rule, fl, rf.sink)
 	f.Fingerprint = finding.ComputeFingerprint(f, rf.joinText)
