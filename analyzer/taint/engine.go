@@ -109,8 +109,9 @@ type Engine struct {
 	proj *Project
 	jobs int
 	st   state
-	// users maps a piece of state to the functions that read it.
-	users map[depKey]map[int]bool
+	// users maps a piece of state to the functions that read it (IDs,
+	// possibly repeated; compacted as they grow).
+	users map[depKey][]int32
 	// latest holds each function's findings from its latest analysis.
 	latest [][]*rawFinding
 	// cat is the project's own catalog additions.
@@ -126,7 +127,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	if jobs < 1 {
 		jobs = 1
 	}
-	e := &Engine{proj: p, jobs: jobs, users: map[depKey]map[int]bool{}}
+	e := &Engine{proj: p, jobs: jobs, users: map[depKey][]int32{}}
 	e.st.sums = make([]*Summary, len(p.Funcs))
 	e.st.paramTypes = make([][]*paramType, len(p.Funcs))
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
@@ -227,8 +228,8 @@ func (e *Engine) analyzeAll(ids []int) []*fnResult {
 func (e *Engine) merge(results []*fnResult) []int {
 	next := map[int]bool{}
 	touch := func(k depKey) {
-		for id := range e.users[k] {
-			next[id] = true
+		for _, id := range e.users[k] {
+			next[int(id)] = true
 		}
 	}
 	// Register every reader first, so a change merged below reaches
@@ -238,11 +239,14 @@ func (e *Engine) merge(results []*fnResult) []int {
 		e.latest[id] = r.findings
 		for _, k := range r.deps {
 			u := e.users[k]
-			if u == nil {
-				u = map[int]bool{}
-				e.users[k] = u
+			if n := len(u); n > 0 && u[n-1] == int32(id) {
+				continue
 			}
-			u[id] = true
+			u = append(u, int32(id))
+			if n := len(u); n >= 16 && n&(n-1) == 0 {
+				u = compactIDs(u)
+			}
+			e.users[k] = u
 		}
 	}
 	for _, r := range results {
@@ -363,4 +367,16 @@ func (e *Engine) absolute(m *ModInfo) func(level int, module string) (string, bo
 	return func(level int, module string) (string, bool) {
 		return modules.Absolute(m.Name, m.Mod.IsPackage, level, module)
 	}
+}
+
+// compactIDs sorts and deduplicates a list of function IDs.
+func compactIDs(ids []int32) []int32 {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
