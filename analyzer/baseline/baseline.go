@@ -137,6 +137,9 @@ func Read(path string) (*Baseline, error) {
 
 // Parse reads a baseline from data; path names it in errors.
 func Parse(path string, data []byte) (*Baseline, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%s: not a baseline file: the file is empty", path)
+	}
 	var doc document
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

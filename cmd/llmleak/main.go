@@ -15,6 +15,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/llmleak/llmleak/analyzer/suppression"
 	"github.com/llmleak/llmleak/rules"
 )
 
@@ -67,6 +68,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return usageError(stderr, "rules", "takes no arguments, got %q", strings.Join(rest, " "))
 		}
 		fmt.Fprint(stdout, rules.Table())
+		fmt.Fprint(stdout, checksTable())
 		return exitClean
 	case "explain":
 		return explain(rest, stdout, stderr)
@@ -95,6 +97,10 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
 		return usageError(stderr, "explain", "takes one rule ID, e.g. llmleak explain LK101")
 	}
+	if c := suppression.ByID(args[0]); c != nil {
+		fmt.Fprint(stdout, c.Explain())
+		return exitClean
+	}
 	r := rules.ByID(args[0])
 	if r == nil {
 		fmt.Fprintf(stderr, "llmleak explain: unknown rule %q; 'llmleak rules' lists them\n", args[0])
@@ -102,6 +108,21 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprint(stdout, r.Explain())
 	return exitClean
+}
+
+// checksTable lists the suppression checks after the rules: they are
+// reported like rules but are not data-flow rules.
+func checksTable() string {
+	var b strings.Builder
+	b.WriteString("\nChecks of suppression comments (reported after the findings; fail the run only with --strict-suppressions):\n")
+	for _, c := range suppression.All() {
+		when := "on"
+		if c == suppression.Bare {
+			when = "with --strict-suppressions"
+		}
+		fmt.Fprintf(&b, "%s  %-7s  %s (%s)\n", c.ID, c.Level, c.Title, when)
+	}
+	return b.String()
 }
 
 // usageError reports a command line mistake and returns exitError.

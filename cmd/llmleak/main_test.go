@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/suppression"
 	"github.com/llmleak/llmleak/rules"
 )
 
@@ -88,7 +89,16 @@ func TestRules(t *testing.T) {
 	if code != exitClean {
 		t.Fatalf("exit %d", code)
 	}
-	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	table, checks, ok := strings.Cut(stdout, "\n\n")
+	if !ok {
+		t.Fatalf("no blank line before the suppression checks:\n%s", stdout)
+	}
+	for _, c := range suppression.All() {
+		if !strings.Contains(checks, c.ID+"  "+c.Level.String()) || !strings.Contains(checks, c.Title) {
+			t.Errorf("suppression check %s not listed:\n%s", c.ID, checks)
+		}
+	}
+	lines := strings.Split(table, "\n")
 	if len(lines) != len(rules.All())+1 {
 		t.Fatalf("%d lines, want a header and one per rule:\n%s", len(lines), stdout)
 	}
@@ -121,6 +131,16 @@ func TestExplain(t *testing.T) {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("explain %s lacks %q", id, want)
 			}
+		}
+	}
+}
+
+func TestExplainSuppressionChecks(t *testing.T) {
+	for _, id := range []string{"LK000", "lk001"} {
+		code, stdout, _ := runCLI("explain", id)
+		c := suppression.ByID(id)
+		if code != exitClean || !strings.HasPrefix(stdout, c.ID+": "+c.Title) || !strings.Contains(stdout, c.Example) {
+			t.Errorf("explain %s: exit %d\n%s", id, code, stdout)
 		}
 	}
 }

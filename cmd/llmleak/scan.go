@@ -14,7 +14,10 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/llmleak/llmleak/analyzer"
+	"github.com/llmleak/llmleak/analyzer/baseline"
+	"github.com/llmleak/llmleak/analyzer/config"
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/gitdiff"
 	"github.com/llmleak/llmleak/analyzer/report"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/sarif"
@@ -32,28 +35,38 @@ const formatNames = "text, json, sarif or github"
 
 // scanOptions are the flags of `llmleak scan`.
 type scanOptions struct {
-	format    string
-	output    string
-	exclude   []string
-	include   []string
-	selectors []string
-	ignore    []string
-	threshold string
-	jobs      int
-	noColor   bool
-	quiet     bool
+	format        string
+	output        string
+	config        string
+	exclude       []string
+	include       []string
+	selectors     []string
+	ignore        []string
+	threshold     string
+	baseline      string
+	writeBaseline string
+	diff          string
+	strict        bool
+	jobs          int
+	noColor       bool
+	quiet         bool
 }
 
 func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
 	fs.SortFlags = false
-	fs.StringVar(&o.format, "format", "text", "report format: "+formatNames)
+	fs.StringVar(&o.format, "format", "text", "report format: "+formatNames+"; several as a list of FORMAT[:FILE] (sarif:llmleak.sarif,github)")
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout (replaced atomically)")
+	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` (default: .llmleak.toml or pyproject.toml [tool.llmleak], searched upward)")
 	fs.StringArrayVar(&o.exclude, "exclude", nil, "skip files matching `GLOB`, relative to the project root (repeatable)")
 	fs.StringArrayVar(&o.include, "include", nil, "analyze only files matching `GLOB` (repeatable)")
 	fs.StringSliceVar(&o.selectors, "select", nil, "run only these rules: IDs or prefixes, comma-separated or repeated (LK101,LK2; ALL)")
 	fs.StringSliceVar(&o.ignore, "ignore", nil, "do not run these rules: IDs or prefixes")
 	fs.StringVar(&o.threshold, "severity-threshold", "note", "lowest level that fails the run: note, warning or error")
+	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in the baseline `FILE`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (then reported as baselined)")
+	fs.StringVar(&o.diff, "diff", "", "report only findings whose join point or flow touches lines changed since the git revision `BASE`")
+	fs.BoolVar(&o.strict, "strict-suppressions", false, "report bare '# llmleak: ignore' (LK001); suppression diagnostics fail the run")
 	fs.IntVar(&o.jobs, "jobs", 0, "parse `N` files at once (0: all cores)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
@@ -82,9 +95,9 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		}
 		return usageError(stderr, "scan", "%v", err)
 	}
-	printReport, ok := printers[o.format]
-	if !ok {
-		return usageError(stderr, "scan", "invalid --format %q: want %s", o.format, formatNames)
+	reports, err := parseFormats(o.format, o.output)
+	if err != nil {
+		return usageError(stderr, "scan", "%v", err)
 	}
 	threshold, ok := finding.ParseLevel(o.threshold)
 	if !ok {
@@ -103,17 +116,55 @@ func scan(args []string, stdout, stderr io.Writer) int {
 	if o.jobs < 0 {
 		return usageError(stderr, "scan", "invalid --jobs %d: want 0 (all cores) or more", o.jobs)
 	}
+	if o.writeBaseline != "" && o.diff != "" {
+		return usageError(stderr, "scan", "--write-baseline records every finding; it cannot be combined with --diff")
+	}
+
+	cwd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "llmleak: current directory: %v\n", err)
+		return exitError
+	}
+	file, err := loadConfig(cwd, o.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "llmleak: %v\n", err)
+		return exitError
+	}
+	cfg := analyzer.Config{
+		Paths:              fs.Args(),
+		Exclude:            o.exclude,
+		Include:            o.include,
+		Jobs:               o.jobs,
+		Select:             o.selectors,
+		Ignore:             o.ignore,
+		StrictSuppressions: o.strict,
+	}
+	if file != nil {
+		applyConfig(&cfg, file, fs.Changed("select"), fs.Changed("include"))
+		if !fs.Changed("severity-threshold") && file.SeverityThreshold != finding.LevelNone {
+			threshold = file.SeverityThreshold
+		}
+	}
+	if o.baseline != "" {
+		b, err := baseline.Read(o.baseline)
+		if err != nil {
+			fmt.Fprintf(stderr, "llmleak: %v\n", err)
+			return exitError
+		}
+		cfg.Baseline = b
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := analyzer.Run(ctx, analyzer.Config{
-		Paths:   fs.Args(),
-		Exclude: o.exclude,
-		Include: o.include,
-		Jobs:    o.jobs,
-		Select:  o.selectors,
-		Ignore:  o.ignore,
-	})
+	if o.diff != "" {
+		changed, err := gitdiff.Compute(ctx, cwd, o.diff)
+		if err != nil {
+			fmt.Fprintf(stderr, "llmleak: --diff %s: %v\n", o.diff, err)
+			return exitError
+		}
+		cfg.Changed = changed
+	}
+	res, err := analyzer.Run(ctx, cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "llmleak: %v\n", err)
 		return exitError
@@ -129,41 +180,159 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	in := &report.Input{
-		Findings:    res.Findings,
-		Diagnostics: res.Diagnostics,
-		Rules:       ranRules(o.selectors, o.ignore),
-		Root:        res.Root,
-		Files:       res.Files,
-		Lines:       res.Lines,
-		Version:     version,
-		Color:       o.format == "text" && o.output == "" && !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout),
-		Quiet:       o.quiet,
-	}
-	var out bytes.Buffer
-	if err := printReport(&out, in); err != nil {
-		fmt.Fprintf(stderr, "llmleak: writing the %s report: %v\n", o.format, err)
-		return exitError
-	}
-	if o.output != "" {
-		if err := writeFileAtomic(o.output, out.Bytes()); err != nil {
-			fmt.Fprintf(stderr, "llmleak: cannot write %s: %v\n", o.output, cause(err))
+	if o.writeBaseline != "" {
+		b := baseline.New(res.Findings)
+		if err := writeFileAtomic(o.writeBaseline, b.Marshal()); err != nil {
+			fmt.Fprintf(stderr, "llmleak: cannot write the baseline %s: %v\n", o.writeBaseline, cause(err))
 			return exitError
 		}
-	} else if _, err := stdout.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(stderr, "llmleak: cannot write the report to stdout: %v\n", err)
-		return exitError
+		// What was just recorded is reported as baselined, as the next
+		// run with --baseline will.
+		b.Apply(res.Findings, nil)
+		res.BaselineStale = 0
+		if !o.quiet {
+			noun := "findings"
+			if len(b.Entries) == 1 {
+				noun = "finding"
+			}
+			fmt.Fprintf(stderr, "llmleak: recorded %d %s in the baseline %s\n", len(b.Entries), noun, o.writeBaseline)
+		}
 	}
-	if o.format == "github" {
-		if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
-			if err := appendStepSummary(path, in); err != nil {
-				fmt.Fprintf(stderr, "llmleak: cannot write the job summary to %s (GITHUB_STEP_SUMMARY): %v\n", path, cause(err))
+
+	in := &report.Input{
+		Findings:               res.Findings,
+		Diagnostics:            res.Diagnostics,
+		Rules:                  ranRules(cfg.Select, cfg.Ignore),
+		Root:                   res.Root,
+		Files:                  res.Files,
+		Lines:                  res.Lines,
+		Version:                version,
+		Quiet:                  o.quiet,
+		SuppressionDiagnostics: res.SuppressionDiagnostics,
+		BaselineStale:          res.BaselineStale,
+	}
+	for _, r := range reports {
+		in.Color = r.format == "text" && r.path == "" && !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
+		var out bytes.Buffer
+		if err := printers[r.format](&out, in); err != nil {
+			fmt.Fprintf(stderr, "llmleak: writing the %s report: %v\n", r.format, err)
+			return exitError
+		}
+		if r.path != "" {
+			if err := writeFileAtomic(r.path, out.Bytes()); err != nil {
+				fmt.Fprintf(stderr, "llmleak: cannot write %s: %v\n", r.path, cause(err))
 				return exitError
+			}
+		} else if _, err := stdout.Write(out.Bytes()); err != nil {
+			fmt.Fprintf(stderr, "llmleak: cannot write the report to stdout: %v\n", err)
+			return exitError
+		}
+		if r.format == "github" {
+			if path := os.Getenv("GITHUB_STEP_SUMMARY"); path != "" {
+				if err := appendStepSummary(path, in); err != nil {
+					fmt.Fprintf(stderr, "llmleak: cannot write the job summary to %s (GITHUB_STEP_SUMMARY): %v\n", path, cause(err))
+					return exitError
+				}
 			}
 		}
 	}
 
-	return exitCode(res.Findings, threshold)
+	code := exitCode(res.Findings, threshold)
+	if o.strict && code == exitClean {
+		code = exitCode(res.SuppressionDiagnostics, threshold)
+	}
+	return code
+}
+
+// reportSpec is one report to write: a format and a file, or stdout when
+// path is empty.
+type reportSpec struct {
+	format, path string
+}
+
+// parseFormats reads --format: one format, or a comma-separated list of
+// FORMAT[:FILE], the way golangci-lint's --out-format reads. A format
+// without a file goes to --output, or to stdout; two reports cannot share
+// a destination.
+func parseFormats(value, output string) ([]reportSpec, error) {
+	var out []reportSpec
+	seen := map[string]string{}
+	for _, item := range strings.Split(value, ",") {
+		item = strings.TrimSpace(item)
+		name, path, hasPath := strings.Cut(item, ":")
+		if _, ok := printers[name]; !ok {
+			return nil, fmt.Errorf("invalid --format %q: want %s, or a list of FORMAT[:FILE]", item, formatNames)
+		}
+		if hasPath && path == "" {
+			return nil, fmt.Errorf("invalid --format %q: no file after the colon", item)
+		}
+		if !hasPath {
+			path = output
+		}
+		dest := path
+		if dest == "" {
+			dest = "standard output"
+		}
+		if prev, dup := seen[dest]; dup {
+			return nil, fmt.Errorf("invalid --format %q: the %s and %s reports would both go to %s", value, prev, name, dest)
+		}
+		seen[dest] = name
+		out = append(out, reportSpec{format: name, path: path})
+	}
+	return out, nil
+}
+
+// loadConfig reads the --config file, or looks for one from dir upward.
+// Errors name the file relative to dir when it is below it.
+func loadConfig(dir, path string) (*config.File, error) {
+	var f *config.File
+	var err error
+	if path != "" {
+		f, err = config.LoadFile(path)
+		if err == nil && f == nil {
+			err = &config.Error{Path: path, Msg: "no [tool.llmleak] table"}
+		}
+	} else {
+		f, _, err = config.Load(dir)
+	}
+	if err != nil {
+		relativize := func(e *config.Error) {
+			if rel, rerr := filepath.Rel(dir, e.Path); rerr == nil && filepath.IsAbs(e.Path) && filepath.IsLocal(rel) {
+				e.Path = rel
+			}
+		}
+		var es config.Errors
+		var e *config.Error
+		switch {
+		case errors.As(err, &es):
+			for _, x := range es {
+				relativize(x)
+			}
+		case errors.As(err, &e):
+			relativize(e)
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
+// applyConfig merges a configuration file under the command line: flags
+// that choose (--select, --include) replace the file's value when given,
+// flags that add (--ignore, --exclude) add to it.
+func applyConfig(cfg *analyzer.Config, f *config.File, selectFlag, includeFlag bool) {
+	if !selectFlag {
+		cfg.Select = f.Selectors()
+	}
+	cfg.Ignore = append(append([]string(nil), f.Ignore...), cfg.Ignore...)
+	cfg.Exclude = append(append([]string(nil), f.Exclude...), cfg.Exclude...)
+	if !includeFlag {
+		cfg.Include = f.Include
+	}
+	cfg.Severity = f.Severity
+	for _, p := range f.PerFileIgnores {
+		cfg.PerFileIgnores = append(cfg.PerFileIgnores, analyzer.FileIgnore{Glob: p.Glob, Rules: p.Rules})
+	}
+	cfg.Catalog = f.Catalog
 }
 
 // exitCode is exitFindings when an unsuppressed finding is at or above
