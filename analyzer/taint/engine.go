@@ -184,17 +184,49 @@ func (e *Engine) Run(ctx context.Context) ([]*finding.Finding, error) {
 	for i := range dirty {
 		dirty[i] = i
 	}
+	byRank := func(ids []int) {
+		sort.Slice(ids, func(i, j int) bool { return e.proj.Rank[ids[i]] < e.proj.Rank[ids[j]] })
+	}
+	byRank(dirty)
+	pending := make([]bool, len(e.proj.Funcs))
 	for round := 0; len(dirty) > 0 && round < maxRounds; round++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		e.Rounds = round + 1
 		e.Analyses += len(dirty)
-		results := e.analyzeAll(dirty)
-		dirty = e.merge(results)
+		for _, id := range dirty {
+			pending[id] = true
+		}
+		next := map[int]bool{}
+		// A round goes in fixed-size chunks, each analyzed in parallel
+		// and merged in order: later chunks read what earlier ones found
+		// (fewer rounds), fewer results are held at once, and the chunk
+		// boundaries do not depend on the number of workers, so the
+		// outcome is the same for any --jobs.
+		for lo := 0; lo < len(dirty); lo += chunkSize {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			hi := lo + chunkSize
+			if hi > len(dirty) {
+				hi = len(dirty)
+			}
+			chunk := dirty[lo:hi]
+			results := e.analyzeAll(chunk)
+			for _, id := range chunk {
+				pending[id] = false
+			}
+			e.merge(results, next, pending)
+		}
+		dirty = dirty[:0]
+		for id := range next {
+			dirty = append(dirty, id)
+		}
+		byRank(dirty)
 	}
 	return e.findings(), nil
 }
+
+// chunkSize is the number of functions analyzed between merges.
+const chunkSize = 256
 
 func (e *Engine) analyzeAll(ids []int) []*fnResult {
 	results := make([]*fnResult, len(ids))
@@ -223,13 +255,15 @@ func (e *Engine) analyzeAll(ids []int) []*fnResult {
 	return results
 }
 
-// merge folds one round's results into the state, in function order, and
-// returns the functions to analyze again.
-func (e *Engine) merge(results []*fnResult) []int {
-	next := map[int]bool{}
+// merge folds a chunk's results into the state, in function order, and
+// adds the functions to analyze again to next.
+func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 	touch := func(k depKey) {
 		for _, id := range e.users[k] {
-			next[int(id)] = true
+			// A reader still to be analyzed this round will see the change.
+			if !pending[id] {
+				next[int(id)] = true
+			}
 		}
 	}
 	// Register every reader first, so a change merged below reaches
@@ -264,7 +298,7 @@ func (e *Engine) merge(results []*fnResult) []int {
 			e.st.sums[id] = old
 		}
 		for _, obs := range r.paramObs {
-			if e.observeParam(obs) {
+			if e.observeParam(obs) && !pending[obs.fn.ID] {
 				next[obs.fn.ID] = true
 			}
 		}
@@ -313,12 +347,6 @@ func (e *Engine) merge(results []*fnResult) []int {
 			}
 		}
 	}
-	ids := make([]int, 0, len(next))
-	for id := range next {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	return ids
 }
 
 // observeParam records the type a caller passes; it reports whether the

@@ -136,7 +136,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 			}
 		}
 	}
-	sum := &Summary{Ret: stored(in.ret, true), Verifies: in.verified, Raises: stored(taintOnly(in.raised), true).Taint}
+	sum := &Summary{Ret: stored(in.withoutParamIdentity(in.ret), true), Verifies: in.verified, Raises: stored(taintOnly(in.raised), true).Taint}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -1229,4 +1229,38 @@ func sortedMethodNames(c *ClassInfo) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// withoutParamIdentity drops from a return value the symbol or reference
+// it has only because a parameter was returned: the caller gets that
+// identity back from its own argument, and keeping the one callers were
+// seen to pass would make the summary depend on who called first.
+func (in *interp) withoutParamIdentity(v *Value) *Value {
+	if v == nil || (v.Sym == "" && v.Ref == nil) {
+		return v
+	}
+	for _, f := range v.Taint {
+		if f.Class != paramClass || f.Path != "" || f.Param >= len(in.fi.Fn.Params) {
+			continue
+		}
+		pv := in.paramTypeOf(f.Param)
+		if pv == nil {
+			continue
+		}
+		if (pv.Sym != "" && pv.Sym == v.Sym) || (pv.Ref != nil && v.Ref != nil && pv.Ref.equal(v.Ref)) || v.Sym == symConflict || v.Ref == conflictRef {
+			n := *v
+			n.Sym, n.Ref = "", nil
+			return &n
+		}
+	}
+	return v
+}
+
+// paramTypeOf is the type callers were seen to pass for parameter i.
+func (in *interp) paramTypeOf(i int) *Value {
+	obs := in.e.st.paramTypes[in.fi.ID]
+	if i < len(obs) && obs[i] != nil && !obs[i].conflict {
+		return obs[i].v
+	}
+	return nil
 }

@@ -85,6 +85,8 @@ type Project struct {
 	Funcs   []*FuncInfo
 	Classes []*ClassInfo
 	byName  map[string][]*ModInfo
+	// Rank is each function's place in the analysis order (by ID).
+	Rank []int
 	// settingsMods are the Django settings modules (name "settings",
 	// "*.settings" or "*.settings.*"), whose constants settings.X reads.
 	settingsMods []*ModInfo
@@ -123,7 +125,66 @@ func NewProject(specs []ModuleSpec) *Project {
 	for _, f := range p.Funcs {
 		p.classifyFunc(f)
 	}
+	p.orderFuncs(specs)
 	return p
+}
+
+// orderFuncs ranks functions for analysis: modules after the modules they
+// import (so a callee's summary is mostly known when its callers are
+// analyzed), and within a module its body first, then functions in
+// source order. Import cycles are broken in path order.
+func (p *Project) orderFuncs(specs []ModuleSpec) {
+	imports := make([][]int, len(p.Mods))
+	for i, m := range p.Mods {
+		seen := map[int]bool{}
+		for _, im := range m.Mod.Imports {
+			name := im.Module
+			if im.Level > 0 {
+				if specs[i].Absolute == nil {
+					continue
+				}
+				abs, ok := specs[i].Absolute(im.Level, im.Module)
+				if !ok {
+					continue
+				}
+				name = abs
+			}
+			for _, cand := range []string{name + "." + im.Name, name} {
+				if dep := p.Module(cand, m); dep != nil && dep != m {
+					if !seen[dep.ID] {
+						seen[dep.ID] = true
+						imports[i] = append(imports[i], dep.ID)
+					}
+					break
+				}
+			}
+		}
+	}
+	state := make([]byte, len(p.Mods)) // 0 new, 1 on stack, 2 done
+	var order []int
+	var visit func(int)
+	visit = func(i int) {
+		if state[i] != 0 {
+			return
+		}
+		state[i] = 1
+		for _, d := range imports[i] {
+			visit(d)
+		}
+		state[i] = 2
+		order = append(order, i)
+	}
+	for i := range p.Mods {
+		visit(i)
+	}
+	p.Rank = make([]int, len(p.Funcs))
+	n := 0
+	for _, mi := range order {
+		for _, f := range p.Mods[mi].Funcs {
+			p.Rank[f.ID] = n
+			n++
+		}
+	}
 }
 
 func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
