@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The shell steps of the llmleak GitHub Action (action.yml). They live in
+# this script rather than inline in action.yml so that CI (.ci/run) runs
+# exactly what the action runs, against the demo project.
+#
+#   action-scan.sh build   build llmleak from the action's own checkout
+#   action-scan.sh scan    scan, write the reports and the step outputs,
+#                          and decide the step's exit status
+#
+# Environment, as action.yml passes it:
+#   LLMLEAK_BIN               where build puts the binary and scan finds it
+#   INPUT_PATHS               paths to report on, separated by blanks or newlines
+#   INPUT_CONFIG              --config FILE, or empty for discovery
+#   INPUT_FORMAT              text, json, sarif (default) or github
+#   INPUT_OUTPUT              the report file (default llmleak.sarif)
+#   INPUT_SEVERITY_THRESHOLD  note, warning or error; empty: the CLI's or the config's
+#   INPUT_FAIL                "true": findings at or above the threshold fail the step
+#   GITHUB_ACTION_PATH        the action's checkout (default: this repository)
+#   GITHUB_OUTPUT             step outputs: sarif-file, findings, exit-code
+#   GITHUB_STEP_SUMMARY       the job summary; llmleak appends a Markdown table
+#   RUNNER_TEMP               scratch space (default: a temporary directory)
+#
+# Exit status of scan: 0, or 1 when INPUT_FAIL is true and llmleak found
+# something at or above the threshold, or 2 on a usage, configuration or
+# I/O error (whatever INPUT_FAIL says: a broken configuration must not
+# pass silently). The outputs are written first in every case, so that the
+# upload step, which runs under if: always(), finds the SARIF file.
+set -euo pipefail
+
+action_path="${GITHUB_ACTION_PATH:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+temp="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/llmleak-action"
+bin="${LLMLEAK_BIN:-$temp/llmleak}"
+
+build() {
+  mkdir -p "$(dirname "$bin")"
+  (cd "$action_path" && CGO_ENABLED=1 go build -trimpath -o "$bin" ./cmd/llmleak)
+  "$bin" version
+}
+
+# output NAME VALUE appends a step output.
+output() {
+  printf '%s=%s\n' "$1" "$2" >>"${GITHUB_OUTPUT:-/dev/null}"
+}
+
+scan() {
+  local format="${INPUT_FORMAT:-sarif}" out="${INPUT_OUTPUT:-llmleak.sarif}"
+  local fail="${INPUT_FAIL:-true}" threshold="${INPUT_SEVERITY_THRESHOLD:-}"
+  case "$format" in
+    text | json | sarif | github) ;;
+    *) echo "::error title=llmleak::invalid format '$format': want text, json, sarif or github"; return 2 ;;
+  esac
+  case "$fail" in
+    true | false) ;;
+    *) echo "::error title=llmleak::invalid fail '$fail': want true or false"; return 2 ;;
+  esac
+  if [ ! -x "$bin" ]; then
+    echo "::error title=llmleak::no llmleak binary at $bin; run the build step first"
+    return 2
+  fi
+  mkdir -p "$temp"
+
+  # One analysis writes every report: the requested one, SARIF for the
+  # upload, JSON for the findings count, and workflow commands on stdout
+  # (annotations) with a Markdown table in the job summary.
+  local sarif="$temp/llmleak.sarif" json="$temp/llmleak.json" specs
+  case "$format" in
+    sarif) sarif="$out"; specs="sarif:$out,json:$json,github" ;;
+    json) json="$out"; specs="json:$out,sarif:$sarif,github" ;;
+    text) specs="text:$out,sarif:$sarif,json:$json,github" ;;
+    github) specs="github,sarif:$sarif,json:$json" ;;
+  esac
+  if [ -n "$(dirname "$out")" ]; then mkdir -p "$(dirname "$out")"; fi
+
+  local args=(scan --no-color --format "$specs")
+  if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
+  if [ -n "$threshold" ]; then args+=(--severity-threshold "$threshold"); fi
+  local paths=()
+  # Paths are separated by blanks or newlines; no glob expansion.
+  read -r -d '' -a paths < <(printf '%s\0' "${INPUT_PATHS:-.}") || true
+  if [ ${#paths[@]} -eq 0 ]; then paths=(.); fi
+
+  local code=0
+  "$bin" "${args[@]}" -- "${paths[@]}" || code=$?
+
+  local findings=""
+  if [ "$code" -le 1 ] && [ -f "$json" ]; then
+    # The JSON layout is fixed (two-space indent, documented key order):
+    # the summary's count is the only "findings" key four spaces in.
+    findings=$(sed -n 's/^    "findings": \([0-9][0-9]*\),$/\1/p' "$json")
+  fi
+  if [ "$code" -le 1 ] && [ -f "$sarif" ]; then
+    output sarif-file "$sarif"
+  else
+    output sarif-file ""
+  fi
+  output findings "${findings:-0}"
+  output exit-code "$code"
+
+  case "$code" in
+    0) echo "llmleak: no findings at or above the threshold" ;;
+    1)
+      echo "llmleak: ${findings:-some} unsuppressed findings; see the annotations, the job summary and $out"
+      if [ "$fail" = true ]; then return 1; fi
+      ;;
+    *)
+      echo "::error title=llmleak::llmleak exited with status $code (usage, configuration or I/O error; see above)"
+      return 2
+      ;;
+  esac
+}
+
+case "${1:-}" in
+  build) build ;;
+  scan) scan ;;
+  *) echo "usage: $0 build|scan" >&2; exit 2 ;;
+esac
