@@ -129,6 +129,10 @@ var sinkTable = []Sink{
 	{Sym: "llama_index.ChatEngine().{chat,achat,stream_chat,astream_chat}", Kind: SinkLLM, Label: "LlamaIndex chat engine", Args: []ArgSpec{{Pos: 0, Kw: "message"}, {Pos: -1, Kw: "chat_history", Role: RoleMessages}}},
 	{Sym: "llama_index.LLM().{complete,acomplete,stream_complete,astream_complete}", Kind: SinkLLM, Label: "LlamaIndex LLM", Args: []ArgSpec{{Pos: 0, Kw: "prompt"}}},
 	{Sym: "llama_index.LLM().{chat,achat,stream_chat,astream_chat}", Kind: SinkLLM, Label: "LlamaIndex LLM", Args: []ArgSpec{{Pos: 0, Kw: "messages", Role: RoleMessages}}},
+	{Sym: "llama_index.LLM().{chat_with_tools,achat_with_tools,structured_predict,astructured_predict,predict,apredict}", Kind: SinkLLM, Label: "LlamaIndex LLM", Args: []ArgSpec{{Pos: 0}, {Pos: -1, Kw: "chat_history", Role: RoleMessages}, {Pos: -1, Kw: "user_msg"}, {Pos: -1, Kw: "prompt"}}},
+	// Simon Willison's llm library.
+	{Sym: "llm.Model().{prompt,chat}", Kind: SinkLLM, Label: "llm model", Args: []ArgSpec{{Pos: 0, Kw: "prompt"}, {Pos: -1, Kw: "system", Role: RoleSystem}}},
+	{Sym: "llm.Model().conversation().{prompt,chain}", Kind: SinkLLM, Label: "llm conversation", Args: []ArgSpec{{Pos: 0, Kw: "prompt"}, {Pos: -1, Kw: "system", Role: RoleSystem}}},
 	// Google Gemini: google-generativeai, Vertex AI, and the google-genai client.
 	{Sym: "google.GenerativeModel().{generate_content,generate_content_async,count_tokens}", Kind: SinkLLM, Label: "Gemini generate_content", Args: []ArgSpec{{Pos: 0, Kw: "contents", Role: RoleMessages}}},
 	{Sym: "google.GenerativeModel().start_chat().{send_message,send_message_async}", Kind: SinkLLM, Label: "Gemini chat", Args: []ArgSpec{{Pos: 0, Kw: "content"}}},
@@ -238,6 +242,23 @@ var families = map[string]string{
 	"huggingface_hub.InferenceClient":                    "huggingface_hub.InferenceClient",
 	"huggingface_hub.AsyncInferenceClient":               "huggingface_hub.InferenceClient",
 	"transformers.pipeline":                              "transformers.pipeline",
+	"llm.get_model":                                      "llm.Model",
+	"llm.get_async_model":                                "llm.Model",
+}
+
+// moduleClients are SDK modules that act as a default client: the OpenAI
+// v1 module proxies openai.chat.completions.create to an implicit OpenAI().
+var moduleClients = map[string]map[string]bool{
+	"openai": setOf("chat", "responses", "completions", "embeddings", "beta", "moderations", "files", "models", "images", "audio"),
+}
+
+// ModuleClient returns the instance symbol a module attribute stands for
+// ("openai" + "chat" -> "openai.OpenAI()"), or "".
+func ModuleClient(module, attr string) string {
+	if moduleClients[module][attr] {
+		return CanonicalClass(module+".OpenAI") + "()"
+	}
+	return ""
 }
 
 // langchainModelNames are LangChain chat model and LLM classes; imported
@@ -286,10 +307,16 @@ func CanonicalClass(sym string) string {
 			}
 		}
 	case strings.HasPrefix(sym, "llama_index"):
+		owner := strings.TrimSuffix(sym, "."+name)
+		ownerName := owner[strings.LastIndexByte(owner, '.')+1:]
 		switch {
 		case name == "as_query_engine" || name == "as_retriever_query_engine":
 			return "llama_index.QueryEngine"
 		case name == "as_chat_engine":
+			return "llama_index.ChatEngine"
+		case strings.HasSuffix(name, "QueryEngine") || (strings.HasPrefix(name, "from_") && strings.HasSuffix(ownerName, "QueryEngine")):
+			return "llama_index.QueryEngine"
+		case strings.HasSuffix(name, "ChatEngine") || (strings.HasPrefix(name, "from_") && strings.HasSuffix(ownerName, "ChatEngine")):
 			return "llama_index.ChatEngine"
 		case strings.Contains(sym, ".llms.") && !strings.Contains(sym, "()"):
 			return "llama_index.LLM"
@@ -501,9 +528,21 @@ func IsSanitizer(sym string) bool {
 // arguments' taint: ORM queries and lookups return model instances, not
 // the values they were filtered by.
 func Opaque(sym string) bool {
-	return strings.Contains(sym, ".objects.") || strings.HasSuffix(sym, ".objects") ||
-		sym == "django.shortcuts.get_object_or_404" || sym == "django.shortcuts.get_list_or_404"
+	if strings.Contains(sym, ".objects.") || strings.HasSuffix(sym, ".objects") ||
+		sym == "django.shortcuts.get_object_or_404" || sym == "django.shortcuts.get_list_or_404" {
+		return true
+	}
+	// A QuerySet or Manager method (on a project subclass, or chained).
+	name := sym[strings.LastIndexByte(sym, '.')+1:]
+	owner := strings.TrimSuffix(sym, "."+name)
+	return ormMethods[name] && (strings.Contains(owner, "QuerySet") || strings.Contains(owner, "Manager") || strings.Contains(owner, ".models.Model"))
 }
+
+// ormMethods return rows (or counts) selected by their arguments, not
+// the arguments.
+var ormMethods = setOf("filter", "exclude", "get", "get_or_create", "update_or_create", "annotate", "order_by", "values",
+	"values_list", "select_related", "prefetch_related", "only", "defer", "distinct", "all", "first", "last", "count",
+	"exists", "aggregate", "none", "union", "intersection", "difference", "in_bulk", "latest", "earliest", "using", "restrict")
 
 // CallSources are calls whose result is sensitive on its own.
 var CallSources = map[string]Class{
@@ -545,6 +584,7 @@ const (
 	TypeLogRecord  = "@logrecord"
 	TypeSerializer = "@serializer"
 	TypeResponse   = "@response"
+	TypePayloadKey = "@payload.key"
 	TypeSettings   = "django.conf.settings"
 	TypeEnviron    = "os.environ"
 )
@@ -678,7 +718,27 @@ var logSettingName = regexp.MustCompile(`(?i)(^|_)(LOG|LOGS|LOGFILE|LOG_FILE|LOG
 func EnvName(name string) bool { return secretName.MatchString(strings.ToUpper(name)) }
 
 // IsSecretLiteral reports whether a string literal looks like a provider key.
-func IsSecretLiteral(s string) bool { return len(s) >= 20 && secretLiteral.MatchString(s) }
+func IsSecretLiteral(s string) bool {
+	if len(s) < 20 || !secretLiteral.MatchString(s) {
+		return false
+	}
+	// Placeholders ("sk-xxxxxxxx...", "sk-your-key-here") are not keys.
+	l := strings.ToLower(s)
+	for _, p := range []string{"xxxx", "your", "placeholder", "changeme", "<", "..."} {
+		if strings.Contains(l, p) {
+			return false
+		}
+	}
+	distinct := map[rune]bool{}
+	for _, r := range s[3:] {
+		distinct[r] = true
+	}
+	return len(distinct) >= 6
+}
+
+// IsCredentialName reports whether a keyword argument or field name names
+// a credential (api_key=, token=, password=).
+func IsCredentialName(name string) bool { return credFieldName.MatchString(name) }
 
 // Redact keeps a short prefix of a secret and hides the rest.
 func Redact(s string) string {

@@ -76,6 +76,15 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	case rules.TypePayload:
 		// A schema's field (django-ninja, pydantic): one named field.
 		return src("", rules.PayloadField(name)...)
+	case rules.TypeUpload:
+		// An upload's metadata is request input; its contents are read.
+		switch name {
+		case "name", "size", "content_type", "charset", "content_type_extra":
+			return src("", rules.ClassInput)
+		case "file":
+			return obj
+		}
+		return empty
 	case rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeFiles, rules.TypeEnviron, rules.TypeLogFile, rules.TypeLogPath:
 		return empty
 	}
@@ -117,9 +126,6 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			if name == "request" && obj.Ref.Kind == RefInstance {
 				return &Value{Sym: rules.TypeRequest}
 			}
-			if (name == "data" || name == "initial_data") && isSerializerClass(c) {
-				return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
-			}
 			if ext := c.allExtBases(); len(ext) > 0 {
 				// Inherited from a library base: a method or attribute we do
 				// not see; it may also hold what a caller stored there.
@@ -140,12 +146,13 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	if obj.Sym == "os" && name == "environ" && e != nil {
 		return in.source(e, rules.TypeEnviron, []rules.Class{rules.ClassSecret})
 	}
-	if (name == "data" || name == "initial_data") && strings.Contains(strings.ToLower(obj.Sym), "serializer") {
-		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
-	}
 	if (name == "with_raw_response" || name == "with_streaming_response") && obj.Sym != "" {
 		// client.chat.completions.with_raw_response.create(...) is create().
 		return obj
+	}
+	if mc := rules.ModuleClient(obj.Sym, name); mc != "" {
+		// openai.chat.completions.create: the module's default client.
+		return &Value{Sym: mc + "." + name}
 	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
 		v := &Value{Sym: obj.Sym + "." + name}
@@ -158,7 +165,27 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 		return v
 	}
 	// Plain data: an unknown attribute carries the object's own taint.
-	return taintOnly(obj.Taint)
+	return taintOnly(in.partOf(obj.Taint, name, e))
+}
+
+// partOf is the taint of part name (a constant key or attribute) of a
+// value whose parts are unknown: its sources, and its parameters narrowed
+// to that part, so a caller passing **kwargs or an object substitutes
+// just that part.
+func (in *interp) partOf(t Taint, name string, e ir.Expr) Taint {
+	var out Taint
+	hasParam := false
+	for _, f := range t {
+		if f.Class == paramClass && f.Path == "" {
+			hasParam = true
+			continue
+		}
+		out = union(out, Taint{f})
+	}
+	if hasParam {
+		out = union(out, fieldFacts(t, name, in.stepAt(e, "reads "+name)))
+	}
+	return out
 }
 
 // projectSetting returns the constant a project settings module assigns
@@ -207,7 +234,7 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 			return f
 		}
 	}
-	if v, ok := in.classifyKey(obj, keys, e); ok {
+	if v, ok := in.classifyKey(obj, keys, e, key.Sym); ok {
 		return v
 	}
 	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && rules.KnownSym(obj.Sym+"[]") {
@@ -220,7 +247,7 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 		return &Value{Sym: rules.TypeResponse, Taint: obj.Taint}
 	}
 	if len(keys) == 1 {
-		return taintOnly(obj.Taint)
+		return taintOnly(in.partOf(obj.Taint, keys[0], e))
 	}
 	if len(keys) > 1 {
 		var v *Value
@@ -253,7 +280,7 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 // classifyKey classifies a keyed read of a catalog type: request.META,
 // headers, payloads, cookies, session, os.environ. keys are the possible
 // constant keys (nil when unknown).
-func (in *interp) classifyKey(obj *Value, keys []string, e ir.Expr) (*Value, bool) {
+func (in *interp) classifyKey(obj *Value, keys []string, e ir.Expr, keySym ...string) (*Value, bool) {
 	var classify func(string) []rules.Class
 	var unknown []rules.Class
 	switch obj.Sym {
@@ -262,9 +289,14 @@ func (in *interp) classifyKey(obj *Value, keys []string, e ir.Expr) (*Value, boo
 	case rules.TypeHeaders:
 		classify, unknown = rules.HeaderKey, []rules.Class{rules.ClassInput}
 	case rules.TypePayload:
-		classify, unknown = rules.PayloadField, []rules.Class{rules.ClassPayload, rules.ClassInput}
+		// A key read from a variable is still one field; a key taken from
+		// iterating the payload itself walks all of it.
+		classify, unknown = rules.PayloadField, []rules.Class{rules.ClassInput}
+		if len(keySym) > 0 && keySym[0] == rules.TypePayloadKey {
+			unknown = []rules.Class{rules.ClassPayload, rules.ClassInput}
+		}
 	case rules.TypeFiles:
-		return in.sourceAt(e, rules.TypeUpload, rules.ClassPayload, rules.ClassInput), true
+		return in.sourceAt(e, rules.TypeUpload, rules.ClassInput), true
 	case rules.TypeCookies:
 		return in.sourceAt(e, "", rules.ClassCredential, rules.ClassInput), true
 	case rules.TypeSession:
@@ -354,6 +386,11 @@ func keyword(args []argVal, name string) *Value {
 			if f, ok := a.v.Fields[name]; ok {
 				return f
 			}
+			if len(a.v.Fields) == 0 && len(a.v.Taint) > 0 {
+				// **json.loads(request.body): the keywords are the caller's
+				// data, whatever they are named.
+				return taintOnly(a.v.Taint)
+			}
 		}
 	}
 	return nil
@@ -405,6 +442,12 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 	if v, ok := in.typeMethod(c, recv, name); ok {
 		return v
 	}
+	if name == "as_manager" && recv.Ref != nil && recv.Ref.Kind == RefClass {
+		// TeamQuerySet.as_manager(): a manager whose methods are the
+		// queryset class's own.
+		in.evalArgs(c)
+		return &Value{Ref: &Ref{Kind: RefInstance, Class: recv.Ref.Class}}
+	}
 	if recv.plain() {
 		return in.dataMethod(c, a, recv, name)
 	}
@@ -445,7 +488,7 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 			if key == nil {
 				key = empty
 			}
-			v, _ := in.classifyKey(recv, key.Consts, c)
+			v, _ := in.classifyKey(recv, key.Consts, c, key.Sym)
 			if d := positional(args, 1); d != nil {
 				v = join(v, d)
 			}
@@ -453,6 +496,10 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 		case "dict", "copy", "urlencode", "decode", "read", "lists", "model_dump", "model_dump_json", "json", "to_dict", "serialize":
 			return in.wholeOf(recv, c), true
 		case "items", "values":
+			if recv.Sym == rules.TypeEnviron {
+				// The environment's names and values, none named as a secret.
+				return empty, true
+			}
 			w := in.wholeOf(recv, c)
 			return &Value{Taint: w.Taint}, true
 		case "keys", "__contains__", "__len__", "is_valid", "has_key":
@@ -690,20 +737,53 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 
 func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value {
 	inst := &Value{Ref: &Ref{Kind: RefInstance, Class: cls}}
+	if isSerializerClass(cls) {
+		// A serializer is the request payload only when it is given the
+		// request's data (data=...); one built from model instances
+		// serializes the database, not the request.
+		if d := keyword(args, "data"); d != nil && hasClass(d.deep(), rules.ClassInput) {
+			inst.Sym = rules.TypeSerializer
+		}
+	}
 	if init := cls.lookupMethod("__init__"); init != nil {
 		in.callFunc(c, init, args, inst)
 		return inst
 	}
-	if len(cls.allExtBases()) > 0 && !isSerializerClass(cls) {
-		// A model, dataclass or schema whose constructor is a library's:
-		// it holds what it was given; built from a payload, it is one.
-		t := argsDeep(args).sources()
-		inst.Taint = t
-		if hasClass(t, rules.ClassPayload) {
-			inst.Sym = rules.TypePayload
+	if isSchemaClass(cls) {
+		// A pydantic model or django-ninja schema built from a payload is
+		// the payload, field by field.
+		if t := argsDeep(args).sources(); hasClass(t, rules.ClassPayload) {
+			inst.Sym, inst.Taint = rules.TypePayload, t
 		}
 	}
 	return inst
+}
+
+func isSchemaClass(c *ClassInfo) bool {
+	return c.hasExtBase(func(s string) bool {
+		return strings.HasPrefix(s, "pydantic.") || strings.HasPrefix(s, "ninja.") || strings.HasSuffix(s, ".Schema")
+	})
+}
+
+// genericArgsTaint is what the result of an unknown library call carries:
+// its arguments' data, except credentials given to it (a client built
+// with an API key is not the key) and secrets given to a constructor.
+func genericArgsTaint(sym string, args []argVal) Taint {
+	name := sym[strings.LastIndexByte(sym, '.')+1:]
+	ctor := name != "" && name[0] >= 'A' && name[0] <= 'Z'
+	var t Taint
+	for _, a := range args {
+		if a.name != "" && rules.IsCredentialName(a.name) {
+			continue
+		}
+		for _, f := range a.v.deep() {
+			if ctor && (f.Class == rules.ClassSecret || f.Class == rules.ClassCredential) {
+				continue
+			}
+			t = union(t, Taint{f})
+		}
+	}
+	return t
 }
 
 func hasClass(t Taint, c rules.Class) bool {
@@ -836,6 +916,12 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 		// keep the system part apart so a model call can tell roles.
 		return in.promptTemplate(sym, arg0)
 	}
+	if strings.Contains(strings.ToLower(sym), "serializer") {
+		// self.get_serializer(data=request.data), self.serializer_class(data=...)
+		if d := keyword(args, "data"); d != nil && hasClass(d.deep(), rules.ClassInput) {
+			return &Value{Sym: rules.TypeSerializer}
+		}
+	}
 	if name := sym[strings.LastIndexByte(sym, '.')+1:]; validators[name] && arg0 != nil {
 		if t := arg0.deep().sources(); hasClass(t, rules.ClassPayload) {
 			return &Value{Sym: rules.TypePayload, Taint: t}
@@ -948,7 +1034,7 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 	if rules.Opaque(sym) {
 		return &Value{Sym: sym + "()"}
 	}
-	t := argsDeep(args)
+	t := genericArgsTaint(sym, args)
 	if recv != nil {
 		t = union(t, recv.Taint)
 	}

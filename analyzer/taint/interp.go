@@ -756,8 +756,12 @@ func (in *interp) eval(e ir.Expr) *Value {
 		return in.getattr(in.eval(x.X), x.Name, x)
 	case *ir.Subscript:
 		obj := in.eval(x.X)
-		if _, ok := x.Index.(*ir.Slice); ok {
+		if sl, ok := x.Index.(*ir.Slice); ok {
 			in.eval(x.Index)
+			if maskPrefix(sl) {
+				// value[:6]: a short prefix, as masking keeps.
+				return empty
+			}
 			return &Value{Taint: obj.deep()}
 		}
 		return in.getitem(obj, in.eval(x.Index), x)
@@ -958,9 +962,14 @@ func (in *interp) elemOf(v *Value, e ir.Expr) *Value {
 		return v
 	case rules.TypeLogFile:
 		return in.source(e, "", []rules.Class{rules.ClassLog})
-	case rules.TypePayload, rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeSession:
+	case rules.TypePayload:
+		// Iterating a payload yields its keys; reading by them walks it.
+		return in.source(e, rules.TypePayloadKey, []rules.Class{rules.ClassInput})
+	case rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeSession:
 		// Iterating a mapping yields its keys.
 		return in.source(e, "", []rules.Class{rules.ClassInput})
+	case rules.TypeEnviron:
+		return empty
 	}
 	if len(v.Elems) > 0 {
 		var out *Value
@@ -1263,4 +1272,19 @@ func (in *interp) paramTypeOf(i int) *Value {
 		return obs[i].v
 	}
 	return nil
+}
+
+// maxMaskPrefix is the longest constant prefix slice counted as masking.
+const maxMaskPrefix = 8
+
+func maskPrefix(sl *ir.Slice) bool {
+	if sl.Lower != nil || sl.Step != nil {
+		return false
+	}
+	c, ok := sl.Upper.(*ir.Const)
+	if !ok || c.Kind != ir.ConstInt {
+		return false
+	}
+	n, err := strconv.Atoi(c.Value)
+	return err == nil && n >= 0 && n <= maxMaskPrefix
 }

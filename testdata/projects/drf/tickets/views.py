@@ -59,9 +59,16 @@ class TicketViewSet(viewsets.ModelViewSet):
 
     @action(detail=True, methods=["get"])
     def digest(self, request, pk=None):
-        # serializer.data as a whole.
+        # Silent: an output serializer of a stored ticket serializes the database, not the request.
         serializer = self.get_serializer(self.get_object())
-        return Response({"digest": summarize(json.dumps(serializer.data))})  # want: LK102
+        return Response({"digest": summarize(json.dumps(serializer.data))})
+
+    @action(detail=True, methods=["post"])
+    def preview(self, request, pk=None):
+        # serializer.data of a serializer given the request's data, as a whole.
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response({"preview": summarize(json.dumps(serializer.data))})  # want: LK102
 
 
 @api_view(["POST"])

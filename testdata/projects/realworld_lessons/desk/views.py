@@ -1,0 +1,149 @@
+"""Lessons from scanning real Django projects: each case is a false positive or a miss seen in the wild."""
+import json
+import logging
+import os
+
+import llm
+import openai
+from django.conf import settings
+from django.http import JsonResponse
+from llama_index.core.query_engine import RetrieverQueryEngine
+from vectorstore import VectorClient
+
+from .forms import SiteForm
+from .models import Team
+from .services import AuditHelper, Helper
+
+log = logging.getLogger(__name__)
+
+
+# --- The openai module as a client --------------------------------------------------
+
+
+def module_client(request):
+    # openai.chat.completions.create uses the module's default client.
+    reply = openai.chat.completions.create(  # want: LK104
+        model=settings.LLM_MODEL,
+        messages=[{"role": "user", "content": f"Greet {request.user.email}"}],
+    )
+    return JsonResponse({"text": reply.choices[0].message.content})
+
+
+def relay_body(request):
+    # The whole body spread into the SDK call as keyword arguments.
+    reply = openai.chat.completions.create(**json.loads(request.body))  # want: LK102
+    return JsonResponse({"text": reply.choices[0].message.content})
+
+
+def module_client_constant(request):
+    # Silent: a constant prompt.
+    openai.chat.completions.create(model=settings.LLM_MODEL, messages=[{"role": "user", "content": "Ping."}])
+    return JsonResponse({})
+
+
+# --- Query results are not the filter's arguments ------------------------------------
+
+
+def teams_for_user(request):
+    # Silent: rows filtered by request.user, a count and the model's name.
+    teams = Team.objects.visible_to(request.user)
+    log.info("listing %s teams for a member (%s)", teams.count(), teams.model._meta.verbose_name)
+    return JsonResponse({"teams": [t.name for t in teams]})
+
+
+# --- A client built with a key is not the key -----------------------------------------
+
+
+def vector_search(request):
+    # Silent: the search results of a client constructed with an API key.
+    index = VectorClient(api_key=settings.VECTOR_API_KEY).index("docs")
+    hits = index.query(vector=[0.1, 0.2], top_k=3)
+    context = "\n".join(hit.text for hit in hits)
+    reply = openai.chat.completions.create(
+        model=settings.LLM_MODEL, messages=[{"role": "user", "content": context}]
+    )
+    return JsonResponse({"text": reply.choices[0].message.content})
+
+
+def environment_names(request):
+    # Silent: the names of the environment variables.
+    for name, _value in os.environ.items():
+        log.debug("env has %s", name)
+    return JsonResponse({})
+
+
+# --- Forms saved to the database ----------------------------------------------------
+
+
+def create_site(request):
+    # Silent: the saved row and its primary key.
+    site = SiteForm(request.POST).save()
+    log.info("created %s (pk=%s)", site, site.pk)
+    return JsonResponse({"id": site.pk})
+
+
+# --- Uploads: metadata is not contents ------------------------------------------------
+
+
+def upload(request):
+    upload = request.FILES["document"]
+    # Silent: the file's name and size.
+    log.info("received %s (%d bytes)", upload.name, upload.size)
+    # The contents are the payload.
+    reply = openai.embeddings.create(model="text-embedding-3-small", input=upload.read().decode())  # want: LK102
+    return JsonResponse({"dims": len(reply.data[0].embedding)})
+
+
+# --- Keyword options are separate values ----------------------------------------------
+
+
+def keyword_options(request):
+    # Silent: the helper logs only its "name" option.
+    Helper(request, name="support-bot", user=request.user)
+    # The audit helper logs its "user" option: the user rendered.
+    AuditHelper(user=request.user, reason="export")  # want: LK201
+    return JsonResponse({})
+
+
+def placeholder_key(request):
+    # Silent: a placeholder, not a key.
+    key = "sk-xxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    return JsonResponse({"text": llm.get_model("gpt-4o-mini").prompt(f"Explain the key format {key}").text()})
+
+
+# --- Keys from variables and masking --------------------------------------------------
+
+
+class FilteredList:
+    param_name = "status"
+
+    def get(self, request):
+        # Silent: one query parameter, named by a class attribute.
+        status = request.GET.get(self.param_name)
+        log.info("filtering by %s", status)
+        return JsonResponse({})
+
+
+def masked_token(request):
+    auth = request.META.get("HTTP_AUTHORIZATION", "")
+    # Silent: a six-character prefix and stars.
+    log.debug("auth header %s", auth[:6] + "****")
+    # Forty characters are the header, not a mask.
+    log.debug("auth header %s", auth[:40])  # want: LK201
+    return JsonResponse({})
+
+
+# --- Engines built from their classes, and the llm library ------------------------------
+
+
+def document_chat(request, retriever, model):
+    # A LlamaIndex query engine built with from_args: the e-mail in the query.
+    engine = RetrieverQueryEngine.from_args(retriever=retriever, llm=model)
+    answer = engine.query(f"Which documents mention {request.user.email}?")  # want: LK104
+    return JsonResponse({"text": str(answer)})
+
+
+def llm_library(request):
+    # llm.get_model(...).prompt(...): the whole query string.
+    answer = llm.get_model("gpt-4o-mini").prompt(f"Summarize {request.GET.dict()}")  # want: LK102
+    return JsonResponse({"text": answer.text()})
