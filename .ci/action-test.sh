@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Runs the GitHub Action's shell steps (scripts/action-scan.sh) the way
+# action.yml does, against a copy of the demo project in a scratch
+# workspace, with fake GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and RUNNER_TEMP,
+# and checks the outputs and the exit status of each case.
+#
+# Usage: action-test.sh REPO OUT_SARIF
+# Leaves the SARIF the action wrote at OUT_SARIF, for validation.
+set -euo pipefail
+
+repo=$(cd "${1:?usage: $0 REPO OUT_SARIF}" && pwd)
+keep=${2:?usage: $0 REPO OUT_SARIF}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+export GITHUB_ACTION_PATH="$repo" RUNNER_TEMP="$work/runner-temp"
+export LLMLEAK_BIN="$RUNNER_TEMP/llmleak-action/llmleak"
+mkdir -p "$RUNNER_TEMP" "$work/ws/testdata"
+cp -R "$repo/testdata/demo" "$work/ws/testdata/demo"
+cd "$work/ws"
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$repo/scripts/action-scan.sh" build >/dev/null
+
+# run NAME WANT_STATUS VAR=VALUE...: one scan step with fresh output
+# files; the step's stdout is in $work/NAME.out.
+run() {
+  local name=$1 want=$2 status=0
+  shift 2
+  export GITHUB_OUTPUT="$work/$name.output" GITHUB_STEP_SUMMARY="$work/$name.summary"
+  : >"$GITHUB_OUTPUT"
+  : >"$GITHUB_STEP_SUMMARY"
+  env INPUT_PATHS=testdata/demo INPUT_CONFIG= INPUT_FORMAT=sarif INPUT_OUTPUT=llmleak.sarif \
+    INPUT_SEVERITY_THRESHOLD= INPUT_FAIL=true "$@" \
+    "$repo/scripts/action-scan.sh" scan >"$work/$name.out" 2>&1 || status=$?
+  if [ "$status" -ne "$want" ]; then
+    cat "$work/$name.out"
+    fail "$name: exit $status, want $want"
+  fi
+  echo "ok: $name exited $status"
+}
+
+# output NAME KEY: the value of a step output.
+output() { sed -n "s/^$2=//p" "$work/$1.output"; }
+
+# Findings fail the step; the outputs are written all the same.
+run fail-true 1
+[ "$(output fail-true findings)" -gt 0 ] || fail "fail-true: findings output '$(output fail-true findings)'"
+[ "$(output fail-true exit-code)" = 1 ] || fail "fail-true: exit-code output"
+[ "$(output fail-true sarif-file)" = llmleak.sarif ] || fail "fail-true: sarif-file '$(output fail-true sarif-file)'"
+[ -s llmleak.sarif ] || fail "fail-true: no llmleak.sarif in the workspace"
+grep -q '^::error file=testdata/demo/assistant/views.py,line=' "$work/fail-true.out" || fail "fail-true: no error annotation"
+grep -q '^## llmleak' "$work/fail-true.summary" || fail "fail-true: no job summary"
+grep -q '^| Rule | Level | Location | Message |' "$work/fail-true.summary" || fail "fail-true: no table in the job summary"
+cp llmleak.sarif "$keep"
+findings=$(output fail-true findings)
+
+# fail: false reports the same and passes.
+run fail-false 0 INPUT_FAIL=false
+[ "$(output fail-false findings)" = "$findings" ] || fail "fail-false: findings output"
+[ "$(output fail-false exit-code)" = 1 ] || fail "fail-false: exit-code output"
+
+# Another format: the report goes where asked, SARIF to RUNNER_TEMP.
+run json 0 INPUT_FAIL=false INPUT_FORMAT=json INPUT_OUTPUT=reports/llmleak.json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["tool"] == "llmleak" and d["summary"]["findings"] == int(sys.argv[2])' \
+  reports/llmleak.json "$findings" || fail "json: bad report"
+sarif=$(output json sarif-file)
+case "$sarif" in "$RUNNER_TEMP"/*) ;; *) fail "json: sarif-file '$sarif' not in RUNNER_TEMP" ;; esac
+[ -s "$sarif" ] || fail "json: no SARIF at $sarif"
+
+# A configuration that raises the threshold, and an explicit input.
+printf 'severity-threshold = "error"\nignore = ["LK101", "LK105"]\n' >.llmleak.toml
+run config-threshold 0
+[ "$(output config-threshold findings)" -gt 0 ] || fail "config-threshold: warnings should still be counted"
+run input-threshold 1 INPUT_SEVERITY_THRESHOLD=warning
+rm .llmleak.toml
+
+# Two paths, one of them a single file: the whole project is analyzed,
+# reporting is restricted.
+run paths 1 "INPUT_PATHS=testdata/demo/assistant/views.py
+testdata/demo/assistant/tasks.py"
+grep -q 'tasks.py' "$work/paths.out" || fail "paths: no finding in tasks.py"
+if grep '^::' "$work/paths.out" | grep -v -e 'file=testdata/demo/assistant/views.py' -e 'file=testdata/demo/assistant/tasks.py' | grep -q .; then
+  fail "paths: annotation outside the named files"
+fi
+
+# A broken configuration is an error whatever fail says; no SARIF.
+printf 'selct = ["LK1"]\n' >bad.toml
+run bad-config 2 INPUT_FAIL=false INPUT_CONFIG=bad.toml
+[ "$(output bad-config exit-code)" = 2 ] || fail "bad-config: exit-code output"
+[ -z "$(output bad-config sarif-file)" ] || fail "bad-config: sarif-file should be empty"
+grep -q 'bad.toml:1: selct: unknown key' "$work/bad-config.out" || fail "bad-config: the error does not name file, line and key"
+
+run bad-input 2 INPUT_FORMAT=xml
