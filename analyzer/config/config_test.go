@@ -274,3 +274,24 @@ func TestScanKeys(t *testing.T) {
 		t.Errorf("got  %v\nwant %v", got, want)
 	}
 }
+
+// TestReadmeExample keeps the configuration example in README.md valid.
+func TestReadmeExample(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "```toml\n# .llmleak.toml\n")
+	if !ok {
+		t.Fatal("README.md has no ```toml block starting with # .llmleak.toml")
+	}
+	example, _, _ := strings.Cut(rest, "```")
+	f, err := Parse(".llmleak.toml", []byte(example))
+	if err != nil {
+		t.Fatalf("the README example does not load:\n%v", err)
+	}
+	if len(f.Catalog.Sinks) != 2 || len(f.Catalog.Sources) != 1 || len(f.PerFileIgnores) != 2 || len(f.Severity) != 2 ||
+		f.SeverityThreshold != finding.LevelWarning || len(f.Catalog.Sanitizers) != 2 || len(f.Catalog.PayloadDecorators) != 1 {
+		t.Errorf("the README example lost keys: %+v", f)
+	}
+}
