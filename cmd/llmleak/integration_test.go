@@ -465,3 +465,23 @@ func TestDiffFlag(t *testing.T) {
 func analyzerConfigFor(o *scanOptions) analyzer.Config {
 	return analyzer.Config{Select: o.selectors, Ignore: o.ignore, Exclude: o.exclude, Include: o.include}
 }
+
+// TestConfigCatalog: a sink declared in the configuration reaches the
+// engine, and only through the configuration.
+func TestConfigCatalog(t *testing.T) {
+	dir := t.TempDir()
+	chdir(t, dir)
+	t.Setenv("GITHUB_STEP_SUMMARY", "")
+	writeFile(t, filepath.Join(dir, "ai", "__init__.py"), "")
+	writeFile(t, filepath.Join(dir, "ai", "gateway.py"), "def send(prompt, tag=None):\n    return prompt\n")
+	writeFile(t, filepath.Join(dir, "app", "__init__.py"), "")
+	writeFile(t, filepath.Join(dir, "app", "views.py"), "from ai.gateway import send\n\n\ndef v(request):\n    return send(request.META[\"SSL_CLIENT_S_DN_CN\"])\n")
+	if code, stdout, _ := runCLI("scan", "--quiet", "--no-color"); code != exitClean || stdout != "" {
+		t.Fatalf("without configuration: exit %d, %q", code, stdout)
+	}
+	writeFile(t, filepath.Join(dir, "pyproject.toml"), "[tool.llmleak]\n\n[[tool.llmleak.sinks]]\nname = \"ai.gateway.send\"\nkind = \"llm\"\nargs = [0]\n")
+	code, stdout, _ := runCLI("scan", "--quiet", "--no-color")
+	if code != exitFindings || !strings.HasPrefix(stdout, "app/views.py:5:12: LK101 ") {
+		t.Errorf("with [[tool.llmleak.sinks]]: exit %d, %q", code, stdout)
+	}
+}
