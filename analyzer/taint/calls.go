@@ -451,8 +451,20 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 	if recv.plain() {
 		return in.dataMethod(c, a, recv, name)
 	}
-	fn := in.getattr(recv, name, nil)
 	args := in.evalArgs(c)
+	if recv.Ref != nil && recv.Ref != conflictRef && recv.Sym != "" && recv.Sym != symConflict && !strings.HasPrefix(recv.Sym, "@") {
+		// A value that may be a library object or a project one (a logger
+		// or its wrapper): follow both.
+		asRef := &Value{Ref: recv.Ref, Taint: recv.Taint, Fields: recv.Fields}
+		asSym := &Value{Sym: recv.Sym, Taint: recv.Taint, Fields: recv.Fields}
+		return join(in.callMethodArgs(c, asRef, name, args), in.callMethodArgs(c, asSym, name, args))
+	}
+	return in.callMethodArgs(c, recv, name, args)
+}
+
+// callMethodArgs calls recv.name with evaluated arguments.
+func (in *interp) callMethodArgs(c *ir.Call, recv *Value, name string, args []argVal) *Value {
+	fn := in.getattr(recv, name, nil)
 	if fn.Ref == nil && fn.Sym == "" {
 		if recv.Ref != nil && recv.Ref.Kind == RefInstance {
 			// A method we cannot see (inherited from a library base): the

@@ -97,11 +97,10 @@ type state struct {
 	captures []map[string]*Value
 }
 
-// paramType is what callers pass for one parameter: a symbol or project
-// reference they agree on, or a conflict.
+// paramType is what callers pass for one parameter: the join of their
+// symbols and references (either may be a conflict).
 type paramType struct {
-	v        *Value
-	conflict bool
+	v *Value
 }
 
 // Engine runs the taint analysis over a project.
@@ -350,7 +349,10 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 }
 
 // observeParam records the type a caller passes; it reports whether the
-// callee's parameter types changed.
+// callee's parameter types changed. The symbol and the project reference
+// are joined separately, each absorbing into a conflict when callers
+// disagree, so callers that agree on a logger but not on its wrapper
+// still give the parameter its logger symbol.
 func (e *Engine) observeParam(o paramObs) bool {
 	pts := e.st.paramTypes[o.fn.ID]
 	if pts == nil {
@@ -360,22 +362,24 @@ func (e *Engine) observeParam(o paramObs) bool {
 	if o.param >= len(pts) {
 		return false
 	}
+	sym := o.v.Sym
+	if !rules.KnownSym(sym) {
+		sym = ""
+	}
+	if sym == "" && o.v.Ref == nil {
+		return false
+	}
 	cur := pts[o.param]
-	switch {
-	case cur == nil:
-		if !rules.KnownSym(o.v.Sym) && o.v.Ref == nil {
-			return false
-		}
-		pts[o.param] = &paramType{v: o.v}
-		return true
-	case cur.conflict:
-		return false
-	case cur.v.Sym == o.v.Sym && (cur.v.Ref == o.v.Ref || (cur.v.Ref != nil && cur.v.Ref.equal(o.v.Ref))):
-		return false
-	default:
-		pts[o.param] = &paramType{conflict: true}
+	if cur == nil {
+		pts[o.param] = &paramType{v: &Value{Sym: sym, Ref: o.v.Ref}}
 		return true
 	}
+	n := &Value{Sym: joinSym(cur.v.Sym, sym), Ref: joinRef(cur.v.Ref, o.v.Ref)}
+	if n.Sym == cur.v.Sym && (n.Ref == cur.v.Ref || (n.Ref != nil && n.Ref.equal(cur.v.Ref))) {
+		return false
+	}
+	pts[o.param] = &paramType{v: n}
+	return true
 }
 
 // findings turns the latest raw findings of every function into findings.

@@ -199,9 +199,13 @@ func (in *interp) initParams() {
 			v.Sym = rules.TypeSerializer
 		case in.fi.LogEmit && i == 1:
 			v.Sym = rules.TypeLogRecord
-		case i < len(observed) && observed[i] != nil && !observed[i].conflict:
-			v.Sym = observed[i].v.Sym
-			v.Ref = observed[i].v.Ref
+		case i < len(observed) && observed[i] != nil:
+			if observed[i].v.Sym != symConflict {
+				v.Sym = observed[i].v.Sym
+			}
+			if observed[i].v.Ref != conflictRef {
+				v.Ref = observed[i].v.Ref
+			}
 		}
 		if p.Kind == ir.ParamVarArgs || p.Kind == ir.ParamVarKw {
 			v.Sym, v.Ref = "", nil
@@ -1268,7 +1272,7 @@ func (in *interp) withoutParamIdentity(v *Value) *Value {
 // paramTypeOf is the type callers were seen to pass for parameter i.
 func (in *interp) paramTypeOf(i int) *Value {
 	obs := in.e.st.paramTypes[in.fi.ID]
-	if i < len(obs) && obs[i] != nil && !obs[i].conflict {
+	if i < len(obs) && obs[i] != nil {
 		return obs[i].v
 	}
 	return nil

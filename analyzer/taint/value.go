@@ -3,6 +3,7 @@ package taint
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/rules"
@@ -406,6 +407,19 @@ func joinSym(a, b string) string {
 	case a == b || b == "":
 		return a
 	case a == "":
+		return b
+	case a == symConflict || b == symConflict:
+		return symConflict
+	}
+	// A catalog type (a request part, a payload) joined with a library
+	// object that is none (request.GET if request else QueryDict()):
+	// the catalog type decides how its keys are read. It ranks above
+	// library symbols, so the join stays monotone.
+	ca, cb := strings.HasPrefix(a, "@"), strings.HasPrefix(b, "@")
+	switch {
+	case ca && !cb:
+		return a
+	case cb && !ca:
 		return b
 	}
 	return symConflict
