@@ -57,6 +57,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, f := range eng.Failures() {
+		diags = append(diags, finding.Diagnostic{Path: f.Path, Line: f.Line, Message: fmt.Sprintf("internal error analyzing %s (%s); its flows are not reported", f.Function, f.Cause)})
+	}
 	fs = selectRules(fs, cfg.Select, cfg.Ignore)
 	if restrict != nil {
 		fs = restrictTo(fs, restrict)

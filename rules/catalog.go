@@ -535,7 +535,7 @@ func Opaque(sym string) bool {
 	// A QuerySet or Manager method (on a project subclass, or chained).
 	name := sym[strings.LastIndexByte(sym, '.')+1:]
 	owner := strings.TrimSuffix(sym, "."+name)
-	return ormMethods[name] && (strings.Contains(owner, "QuerySet") || strings.Contains(owner, "Manager") || strings.Contains(owner, ".models.Model"))
+	return ormMethods[name] && (owner == "~" || strings.Contains(owner, "QuerySet") || strings.Contains(owner, "Manager") || strings.Contains(owner, ".models.Model"))
 }
 
 // ormMethods return rows (or counts) selected by their arguments, not
@@ -640,7 +640,7 @@ var (
 	certHeader    = regexp.MustCompile(`^(x-ssl-client-|x-client-cert|x-forwarded-client-cert|ssl-client-|x-client-dn|x-client-verify|x-amzn-mtls-clientcert)`)
 	credHeader    = regexp.MustCompile(`^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token|x-csrftoken|x-access-token|x-amz-security-token)$`)
 	credFieldName = regexp.MustCompile(`(?i)(passw|pwd|(^|_)(api_|access_|refresh_|auth_|id_|csrf_|bearer_|session_|reset_|verification_)?token($|_)|secret|api_?key|apikey|(^|_)otp($|_)|credential|private_?key|session_?id|(^|_)auth($|_)|cvv|pin_?code)`)
-	piiFieldName  = regexp.MustCompile(`(?i)(e_?mail|phone|mobile|address|(^|_)ssn($|_)|social_security|birth|(^|_)dob($|_)|^name$|(full|first|last|given|family|middle|display|real|user|legal|maiden)_?name|surname|passport|national_id|tax_id|iban|card_number|credit_card)`)
+	piiFieldName  = regexp.MustCompile(`(?i)(e_?mail|phone|mobile|address|(^|_)ssn($|_)|social_security|birth|(^|_)dob($|_)|(full|first|last|given|family|middle|display|real|user|legal|maiden)_?name|surname|passport|national_id|tax_id|iban|card_number|credit_card)`)
 	secretName    = regexp.MustCompile(`(?i)(^|_)(SECRET_KEY|KEY|TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|PRIVATE_KEY|CREDENTIALS?)$`)
 	secretLiteral = regexp.MustCompile(`^(sk-(proj-|ant-|live-|test-)?[A-Za-z0-9_\-]{20,}|AKIA[0-9A-Z]{16}|xox[abp]-[A-Za-z0-9\-]{10,}|ghp_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_\-]{35})$`)
 )

@@ -74,6 +74,14 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 		}
 		return &Value{Sym: rules.TypeSettings + "." + name}
 	case rules.TypePayload:
+		switch name {
+		case "data", "initial", "initial_data":
+			// A bound form's or schema's data as a whole.
+			return &Value{Sym: rules.TypePayload, Taint: obj.Taint}
+		case "errors", "non_field_errors", "fields", "instance", "prefix", "is_bound":
+			// Form machinery: messages and field objects, not the values.
+			return empty
+		}
 		// A schema's field (django-ninja, pydantic): one named field.
 		return src("", rules.PayloadField(name)...)
 	case rules.TypeUpload:
@@ -116,7 +124,11 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 
 			if m := c.lookupMethod(name); m != nil {
 				if m.Property && obj.Ref.Kind == RefInstance {
-					return in.applySummary(m, nil, []*Value{obj}, nil)
+					var at ir.Expr
+					if e != nil {
+						at = e
+					}
+					return in.applySummary(m, at, []*Value{obj}, nil)
 				}
 				if obj.Ref.Kind == RefInstance && !m.Static {
 					return &Value{Ref: &Ref{Kind: RefMethod, Func: m, Self: obj}}
@@ -514,8 +526,13 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 			}
 			w := in.wholeOf(recv, c)
 			return &Value{Taint: w.Taint}, true
-		case "keys", "__contains__", "__len__", "is_valid", "has_key":
+		case "keys", "__contains__", "__len__", "is_valid", "has_key", "save", "save_m2m", "full_clean", "clean",
+			"has_changed", "has_error", "add_error", "non_field_errors":
+			// Checks, and a form's save(): the stored row, not the request.
 			return empty, true
+		case "value":
+			// form["field"].value() of a bound field
+			return recv, true
 		}
 		if recv.Sym == rules.TypePayload {
 			// Another method of a payload or schema: derived from the whole.
@@ -695,8 +712,11 @@ func (in *interp) dataMethod(c *ir.Call, a *ir.Attr, recv *Value, name string) *
 // callValue calls a function value.
 func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value) *Value {
 	if fn.plain() {
-		// An unknown callable (a parameter, a lambda): the result is
-		// derived from the arguments.
+		// An unknown callable (a parameter, a lambda, a form class held
+		// in an attribute): the result is derived from the arguments.
+		if v := boundToPayload(args); v != nil {
+			return v
+		}
 		return taintOnly(argsDeep(args).sources())
 	}
 	if fn.Ref != nil {
@@ -771,9 +791,23 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 	return inst
 }
 
+// isSchemaClass reports whether instances of c built from a payload are
+// the payload read field by field: pydantic models, django-ninja schemas
+// and Django forms.
+// boundToPayload is the value of a call given a whole request payload as
+// data= (a form or serializer class): the payload, read field by field.
+func boundToPayload(args []argVal) *Value {
+	d := keyword(args, "data")
+	if d == nil || d.Sym != rules.TypePayload {
+		return nil
+	}
+	return &Value{Sym: rules.TypePayload, Taint: d.Taint}
+}
+
 func isSchemaClass(c *ClassInfo) bool {
 	return c.hasExtBase(func(s string) bool {
-		return strings.HasPrefix(s, "pydantic.") || strings.HasPrefix(s, "ninja.") || strings.HasSuffix(s, ".Schema")
+		return strings.HasPrefix(s, "pydantic.") || strings.HasPrefix(s, "ninja.") || strings.HasSuffix(s, ".Schema") ||
+			strings.HasSuffix(s, "Form") && strings.Contains(s, "forms")
 	})
 }
 
@@ -1045,6 +1079,11 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 	}
 	if rules.Opaque(sym) {
 		return &Value{Sym: sym + "()"}
+	}
+	if v := boundToPayload(args); v != nil {
+		// AuthenticationForm(request, data=request.POST): a form bound to
+		// the payload reads it field by field.
+		return v
 	}
 	t := genericArgsTaint(sym, args)
 	if recv != nil {

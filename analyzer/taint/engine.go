@@ -2,6 +2,7 @@ package taint
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strconv"
 	"sync"
@@ -113,6 +114,18 @@ type Engine struct {
 	users map[depKey][]int32
 	// latest holds each function's findings from its latest analysis.
 	latest [][]*rawFinding
+	// changes counts summary changes per function, attrChanges and
+	// varChanges those of class attributes and globals/captures: past
+	// widenAfter they are joined, not replaced.
+	changes     []int
+	attrChanges map[attrKey]int
+	varChanges  map[depKey]int
+	// attrWriters holds each function's latest writes of a class
+	// attribute; writtenBy the attributes a function wrote last time.
+	attrWriters map[attrKey]map[int]*Value
+	writtenBy   [][]attrKey
+	// failed holds, by function, an internal error its analysis hit.
+	failed map[int]string
 	// cat is the project's own catalog additions.
 	cat rules.UserCatalog
 	// Rounds is how many rounds the fixpoint took.
@@ -133,7 +146,37 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.st.globals = make([]map[string]*Value, len(p.Mods))
 	e.st.captures = make([]map[string]*Value, len(p.Funcs))
 	e.latest = make([][]*rawFinding, len(p.Funcs))
+	e.changes = make([]int, len(p.Funcs))
+	e.failed = map[int]string{}
+	e.attrChanges = map[attrKey]int{}
+	e.varChanges = map[depKey]int{}
+	e.attrWriters = map[attrKey]map[int]*Value{}
+	e.writtenBy = make([][]attrKey, len(p.Funcs))
 	return e
+}
+
+// Failure is an internal error the engine recovered from while
+// analyzing one function: that function's flows are missing.
+type Failure struct {
+	Path     string
+	Line     int
+	Function string
+	Cause    string
+}
+
+// Failures lists the functions whose analysis failed, in project order.
+func (e *Engine) Failures() []Failure {
+	ids := make([]int, 0, len(e.failed))
+	for id := range e.failed {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	out := make([]Failure, 0, len(ids))
+	for _, id := range ids {
+		f := e.proj.Funcs[id]
+		out = append(out, Failure{Path: f.Mod.Mod.Path, Line: int(f.Fn.Span.Start.Line), Function: f.QualName, Cause: e.failed[id]})
+	}
+	return out
 }
 
 // SetCatalog adds a project's own sources, sinks and sanitizers.
@@ -227,11 +270,22 @@ func (e *Engine) Run(ctx context.Context) ([]*finding.Finding, error) {
 // chunkSize is the number of functions analyzed between merges.
 const chunkSize = 256
 
+// safeAnalyze analyzes one function; an internal error (a bug of ours
+// on input we did not foresee) costs that function's flows, not the run.
+func (e *Engine) safeAnalyze(fi *FuncInfo) (r *fnResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = &fnResult{fn: fi, summary: &Summary{Ret: empty}, failed: fmt.Sprint(p)}
+		}
+	}()
+	return e.analyze(fi)
+}
+
 func (e *Engine) analyzeAll(ids []int) []*fnResult {
 	results := make([]*fnResult, len(ids))
 	if e.jobs == 1 || len(ids) < 8 {
 		for i, id := range ids {
-			results[i] = e.analyze(e.proj.Funcs[id])
+			results[i] = e.safeAnalyze(e.proj.Funcs[id])
 		}
 		return results
 	}
@@ -246,7 +300,7 @@ func (e *Engine) analyzeAll(ids []int) []*fnResult {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = e.analyze(e.proj.Funcs[ids[i]])
+				results[i] = e.safeAnalyze(e.proj.Funcs[ids[i]])
 			}
 		}()
 	}
@@ -270,6 +324,11 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 	for _, r := range results {
 		id := r.fn.ID
 		e.latest[id] = r.findings
+		if r.failed != "" {
+			e.failed[id] = r.failed
+		} else {
+			delete(e.failed, id)
+		}
 		for _, k := range r.deps {
 			u := e.users[k]
 			if n := len(u); n > 0 && u[n-1] == int32(id) {
@@ -290,8 +349,19 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 		if old == nil {
 			old = &Summary{Ret: empty}
 		}
-		if nsum := joinSummary(old, r.summary); !sameSummary(old, nsum) {
+		// The latest analysis replaces the summary, so what an early
+		// round concluded with less knowledge (a type not yet known) does
+		// not stay; after widenAfter changes it is joined instead, which
+		// guarantees the fixpoint ends.
+		nsum := r.summary
+		if e.changes[id] >= widenAfter {
+			nsum = joinSummary(old, r.summary)
+		} else {
+			nsum = joinSummary(&Summary{Ret: empty}, r.summary)
+		}
+		if !sameSummary(old, nsum) {
 			e.st.sums[id] = nsum
+			e.changes[id]++
 			touch(depKey{'F', id, ""})
 		} else if e.st.sums[id] == nil {
 			e.st.sums[id] = old
@@ -301,49 +371,47 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 				next[obs.fn.ID] = true
 			}
 		}
+		// Class attributes are the join of every function's latest writes.
+		mine := map[attrKey]*Value{}
 		for _, w := range r.attrWrites {
-			m := e.st.classAttrs[w.cls.ID]
-			if m == nil {
-				m = map[string]*Value{}
-				e.st.classAttrs[w.cls.ID] = m
-			}
-			old := m[w.name]
-			nv := stored(join(old, w.v), false)
-			if !sameShape(old, nv) {
-				m[w.name] = nv
-				touch(depKey{'C', w.cls.ID, w.name})
+			k := attrKey{w.cls.ID, w.name}
+			mine[k] = join(mine[k], w.v)
+		}
+		for _, k := range e.writtenBy[id] {
+			if _, ok := mine[k]; !ok {
+				delete(e.attrWriters[k], id)
+				e.refreshAttr(k, touch)
 			}
 		}
+		e.writtenBy[id] = e.writtenBy[id][:0]
+		for _, k := range sortedAttrKeys(mine) {
+			w := e.attrWriters[k]
+			if w == nil {
+				w = map[int]*Value{}
+				e.attrWriters[k] = w
+			}
+			w[id] = stored(mine[k], false)
+			e.writtenBy[id] = append(e.writtenBy[id], k)
+			e.refreshAttr(k, touch)
+		}
+		// A closure's captures come from its enclosing function alone.
+		caps := map[*FuncInfo]map[string]*Value{}
 		for _, cp := range r.captures {
-			m := e.st.captures[cp.fn.ID]
+			m := caps[cp.fn]
 			if m == nil {
 				m = map[string]*Value{}
-				e.st.captures[cp.fn.ID] = m
+				caps[cp.fn] = m
 			}
-			for _, k := range sortedKeys(cp.vars) {
-				old := m[k]
-				nv := stored(join(old, cp.vars[k]), false)
-				if !sameShape(old, nv) {
-					m[k] = nv
-					touch(depKey{'K', cp.fn.ID, k})
-				}
+			for k, v := range cp.vars {
+				m[k] = join(m[k], v)
 			}
+		}
+		for fn, vars := range caps {
+			e.replaceVars(&e.st.captures[fn.ID], vars, 'K', fn.ID, touch)
 		}
 		if r.globals != nil {
-			mid := r.fn.Mod.ID
-			m := e.st.globals[mid]
-			if m == nil {
-				m = map[string]*Value{}
-				e.st.globals[mid] = m
-			}
-			for _, k := range sortedKeys(r.globals) {
-				old := m[k]
-				nv := stored(join(old, r.globals[k]), false)
-				if !sameShape(old, nv) {
-					m[k] = nv
-					touch(depKey{'M', mid, k})
-				}
-			}
+			// Globals come from the module body alone.
+			e.replaceVars(&e.st.globals[r.fn.Mod.ID], r.globals, 'M', r.fn.Mod.ID, touch)
 		}
 	}
 }
@@ -411,4 +479,92 @@ func compactIDs(ids []int32) []int32 {
 		}
 	}
 	return out
+}
+
+// widenAfter is how many times a summary or shared value may change by
+// replacement before further changes are joined.
+const widenAfter = 6
+
+// attrKey names a class attribute.
+type attrKey struct {
+	cls  int
+	name string
+}
+
+func sortedAttrKeys(m map[attrKey]*Value) []attrKey {
+	out := make([]attrKey, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].cls != out[j].cls {
+			return out[i].cls < out[j].cls
+		}
+		return out[i].name < out[j].name
+	})
+	return out
+}
+
+// refreshAttr recomputes a class attribute from its writers' latest
+// values.
+func (e *Engine) refreshAttr(k attrKey, touch func(depKey)) {
+	ids := make([]int, 0, len(e.attrWriters[k]))
+	for id := range e.attrWriters[k] {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	var nv *Value
+	for _, id := range ids {
+		nv = join(nv, e.attrWriters[k][id])
+	}
+	m := e.st.classAttrs[k.cls]
+	if m == nil {
+		m = map[string]*Value{}
+		e.st.classAttrs[k.cls] = m
+	}
+	old := m[k.name]
+	if e.attrChanges[k] >= widenAfter {
+		nv = join(old, nv)
+	}
+	if nv != nil {
+		nv = stored(nv, false)
+	}
+	if !sameShape(old, nv) {
+		if nv == nil {
+			delete(m, k.name)
+		} else {
+			m[k.name] = nv
+		}
+		e.attrChanges[k]++
+		touch(depKey{'C', k.cls, k.name})
+	}
+}
+
+// replaceVars replaces a single writer's variables (module globals, a
+// closure's captures), waking the readers of each that changed.
+func (e *Engine) replaceVars(slot *map[string]*Value, vars map[string]*Value, kind byte, id int, touch func(depKey)) {
+	m := *slot
+	if m == nil {
+		m = map[string]*Value{}
+		*slot = m
+	}
+	for _, k := range sortedKeys(m) {
+		if _, ok := vars[k]; !ok {
+			delete(m, k)
+			touch(depKey{kind, id, k})
+		}
+	}
+	for _, k := range sortedKeys(vars) {
+		old := m[k]
+		nv := stored(vars[k], false)
+		ck := depKey{kind, id, k}
+		if e.varChanges[ck] >= widenAfter {
+			nv = stored(join(old, nv), false)
+		}
+		if !sameShape(old, nv) {
+			m[k] = nv
+			e.varChanges[ck]++
+			touch(ck)
+		}
+	}
 }

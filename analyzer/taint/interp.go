@@ -41,6 +41,8 @@ type fnResult struct {
 	attrWrites []attrWrite
 	globals    map[string]*Value
 	captures   []capture
+	// failed is set when the analysis hit an internal error.
+	failed string
 }
 
 type env map[string]*Value

@@ -93,7 +93,15 @@ func assignPositional(params []*ir.Param, byParam []*Value, pi int, v *Value) in
 }
 
 // applySummary uses f's summary with the given argument values.
-func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args []argVal) *Value {
+func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []argVal) *Value {
+	// c is the call, or the attribute read of a @property; nil when the
+	// use has no place in the source (nothing is reported then).
+	if call, ok := c.(*ir.Call); ok && call == nil {
+		c = nil
+	}
+	if attr, ok := c.(*ir.Attr); ok && attr == nil {
+		c = nil
+	}
 	in.deps[depKey{'F', f.ID, ""}] = true
 	for i, v := range byParam {
 		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
@@ -110,6 +118,9 @@ func (in *interp) applySummary(f *FuncInfo, c *ir.Call, byParam []*Value, args [
 	var callStep finding.Step
 	if c != nil {
 		callStep = in.step(c, finding.StepCall, "passed to "+f.Fn.Name+"()")
+		if _, ok := c.(*ir.Attr); ok {
+			callStep.Message = "read as property " + f.Fn.Name
+		}
 	}
 	for _, ps := range sum.Sinks {
 		if ps.Param >= len(byParam) || byParam[ps.Param] == nil {
@@ -314,6 +325,10 @@ func (in *interp) deliverRunnable(c *ir.Call, s *rules.Sink, recv *Value, inner 
 // callee's summary: then callStep is the call and inner the callee's path
 // from its parameter to the sink).
 func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKind, label string, callStep finding.Step, inner *Trace) {
+	if c == nil && f.Class != paramClass {
+		// No place to report at (a synthetic use).
+		return
+	}
 	if f.Class == paramClass {
 		t := f.Trace
 		if callStep.Line > 0 {

@@ -10,6 +10,9 @@ from django.http import JsonResponse
 from llama_index.core.query_engine import RetrieverQueryEngine
 from vectorstore import VectorClient
 
+from django.contrib.auth.forms import AuthenticationForm
+from django.views import View
+
 from .forms import SiteForm
 from .models import Team
 from .services import AuditHelper, Helper
@@ -147,3 +150,74 @@ def llm_library(request):
     # llm.get_model(...).prompt(...): the whole query string.
     answer = llm.get_model("gpt-4o-mini").prompt(f"Summarize {request.GET.dict()}")  # want: LK102
     return JsonResponse({"text": answer.text()})
+
+
+# --- Properties ------------------------------------------------------------------------
+
+
+class Ticket:
+    def __init__(self, email):
+        self.email = email
+
+    @property
+    def label(self):
+        log.info("label for %s", self.email)
+        return "ticket"
+
+    @property
+    def audit(self):
+        # A property that logs the owner, then hands back a logger its callers call.
+        log.info("audit for %s", self.email)
+        return log
+
+
+def property_logging(request):
+    # A property logs what the constructor stored: reported at the constructor call.
+    ticket = Ticket(request.user.email)  # want: LK201
+    return JsonResponse({"label": ticket.label})
+
+
+def property_as_receiver(request):
+    # The same through a property used as a call's receiver.
+    ticket = Ticket(request.user.username)  # want: LK201
+    ticket.audit.info("opened")
+    return JsonResponse({})
+
+
+def resource_name(request):
+    # Silent: a bare "name" parameter names a resource, not a person.
+    log.info("looking up %s", request.GET.get("name"))
+    # A person's full name is PII.
+    log.info("greeting %s", request.POST.get("full_name"))  # want: LK201
+    return JsonResponse({})
+
+
+# --- Bound forms and class-level querysets --------------------------------------------
+
+
+def failed_login(request):
+    form = AuthenticationForm(request, data=request.POST)
+    if not form.is_valid():
+        # The one field logged: a username is PII.
+        log.warning("login failed for %s", form["username"].value())  # want: LK201
+        # Silent: the form's error messages.
+        log.warning("errors: %s", form.errors)
+    return JsonResponse({})
+
+
+class TeamList(View):
+    queryset = Team.objects.all()
+    form = SiteForm
+
+    def get(self, request):
+        # Silent: the queryset restricted to the user, then its model's name.
+        self.queryset = self.queryset.restrict(request.user, "view")
+        log.info("listing %s", self.queryset.model._meta.verbose_name)
+        return JsonResponse({})
+
+    def post(self, request):
+        # Silent: a form class held in an attribute, bound to the POST, saved.
+        form = self.form(data=request.POST)
+        site = form.save()
+        log.info("saved %s", site)
+        return JsonResponse({})
