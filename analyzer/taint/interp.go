@@ -109,8 +109,13 @@ type interp struct {
 	// verified is set once the function has compared a client
 	// certificate's verification result (LK401).
 	verified bool
-	// raised is the taint of exceptions raised and not caught here.
-	raised Taint
+	// raised is the taint of exceptions raised and not caught yet: by
+	// raise statements here and by direct callees. ownRaised is the part
+	// from raise statements here that no handler here caught: it alone
+	// goes into the summary, so exception data reaches the handlers of
+	// direct callers, and summaries do not wait on every callee chain.
+	raised    Taint
+	ownRaised Taint
 }
 
 func (e *Engine) analyze(fi *FuncInfo) *fnResult {
@@ -138,7 +143,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 			}
 		}
 	}
-	sum := &Summary{Ret: stored(in.withoutParamIdentity(in.ret), true), Verifies: in.verified, Raises: stored(taintOnly(in.raised), true).Taint}
+	sum := &Summary{Ret: stored(in.withoutParamIdentity(in.ret), true), Verifies: in.verified, Raises: stored(taintOnly(in.ownRaised), true).Taint}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -396,7 +401,9 @@ func (in *interp) exec(st ir.Stmt) {
 			v := in.eval(s.Exc)
 			if v.Sym != rules.TypeException {
 				st := finding.Step{Location: in.spanLoc(s.Span), Kind: finding.StepAssign, Message: "raised in an exception"}
-				in.raised = union(in.raised, v.deep().withStep(st))
+				t := v.deep().withStep(st)
+				in.raised = union(in.raised, t)
+				in.ownRaised = union(in.ownRaised, t)
 			}
 		}
 		if s.Cause != nil {
@@ -541,13 +548,14 @@ func (in *interp) loop(body func()) {
 
 func (in *interp) execTry(s *ir.Try) {
 	base := in.env.copy()
-	outerRaised := in.raised
-	in.raised = nil
+	outerRaised, outerOwn := in.raised, in.ownRaised
+	in.raised, in.ownRaised = nil, nil
 	in.execBlock(s.Body)
-	bodyRaised := in.raised
-	in.raised = outerRaised
+	bodyRaised, bodyOwn := in.raised, in.ownRaised
+	in.raised, in.ownRaised = outerRaised, outerOwn
 	if len(s.Handlers) == 0 {
 		in.raised = union(in.raised, bodyRaised)
+		in.ownRaised = union(in.ownRaised, bodyOwn)
 	}
 	bodyEnv, bodyDead := in.env, in.dead
 	var outs []env
