@@ -390,8 +390,12 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 				w = map[int]*Value{}
 				e.attrWriters[k] = w
 			}
-			w[id] = stored(mine[k], false)
+			nv := stored(mine[k], false)
 			e.writtenBy[id] = append(e.writtenBy[id], k)
+			if prev, ok := w[id]; ok && sameShape(prev, nv) {
+				continue
+			}
+			w[id] = nv
 			e.refreshAttr(k, touch)
 		}
 		// A closure's captures come from its enclosing function alone.

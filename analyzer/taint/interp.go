@@ -191,8 +191,9 @@ func (in *interp) initParams() {
 		in.deps[depKey{'P', in.fi.ID, ""}] = true
 	}
 	for i, p := range fn.Params {
-		sp := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepParam, Message: "received as parameter " + p.Name + " of " + fn.Name + "()"}
-		v := &Value{Taint: Taint{{Class: paramClass, Param: i, Trace: (*Trace)(nil).push(sp)}}}
+		// The parameter's own step is added only if its path is kept (see
+		// paramStep): most parameters reach nothing worth a trace.
+		v := &Value{Taint: Taint{{Class: paramClass, Param: i, pk: paramKey(i, "")}}}
 		switch {
 		case i == 0 && in.fi.Class != nil && !in.fi.Static:
 			if in.fi.ClassMethod {
@@ -359,6 +360,13 @@ func (in *interp) exec(st ir.Stmt) {
 	case *ir.If:
 		in.eval(s.Cond)
 		name, clean, inBody := in.allowlistGuard(s.Cond)
+		if name == "" && len(s.Else) == 0 && !writesEnv(s.Body) {
+			// A body that binds nothing (a log call, an early return) leaves
+			// the environment as it was on both paths: no copy, no join.
+			in.execBlock(s.Body)
+			in.dead = false
+			return
+		}
 		in.branch(func() {
 			if name != "" && inBody {
 				in.env[name] = clean
@@ -463,7 +471,7 @@ func (in *interp) exec(st ir.Stmt) {
 		}
 	case *ir.Pass:
 		if s.Keyword == "break" {
-			in.breakEnvs = append(in.breakEnvs, in.env)
+			in.breakEnvs = append(in.breakEnvs, in.env.copy())
 			in.dead = true
 		} else if s.Keyword == "continue" {
 			in.dead = true
@@ -1214,6 +1222,18 @@ func (in *interp) fieldSinks() {
 	if self == nil || len(self.Fields) == 0 {
 		return
 	}
+	// Only parameters stored in fields matter here.
+	stores := false
+	for _, fv := range self.Fields {
+		for _, f := range fv.deep() {
+			if f.Class == paramClass && (f.Param != 0 || f.Path == "") {
+				stores = true
+			}
+		}
+	}
+	if !stores {
+		return
+	}
 	seen := map[*FuncInfo]bool{}
 	for _, k := range in.fi.Class.mro {
 		for _, mname := range sortedMethodNames(k) {
@@ -1301,4 +1321,67 @@ func maskPrefix(sl *ir.Slice) bool {
 	}
 	n, err := strconv.Atoi(c.Value)
 	return err == nil && n >= 0 && n <= maxMaskPrefix
+}
+
+// paramStep is the first step of a parameter's path inside this function.
+func (in *interp) paramStep(i int) finding.Step {
+	fn := in.fi.Fn
+	if i >= len(fn.Params) {
+		return finding.Step{Location: in.spanLoc(fn.Span), Kind: finding.StepParam, Message: "received as a parameter of " + fn.Name + "()"}
+	}
+	p := fn.Params[i]
+	return finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepParam, Message: "received as parameter " + p.Name + " of " + fn.Name + "()"}
+}
+
+// mutators are methods that change a container in place (the engine
+// writes the container's new value back to its variable).
+var mutators = map[string]bool{"append": true, "extend": true, "update": true, "insert": true, "add": true,
+	"setdefault": true, "appendleft": true}
+
+// writesEnv reports whether running stmts may bind or change a local
+// variable's value.
+func writesEnv(stmts []ir.Stmt) bool {
+	for _, st := range stmts {
+		switch s := st.(type) {
+		case *ir.ExprStmt:
+			if exprWrites(s.X) {
+				return true
+			}
+		case *ir.Return:
+			if exprWrites(s.Value) {
+				return true
+			}
+		case *ir.Raise:
+			if exprWrites(s.Exc) {
+				return true
+			}
+		case *ir.Assert:
+			if exprWrites(s.Test) {
+				return true
+			}
+		case *ir.Pass:
+		case *ir.If:
+			if exprWrites(s.Cond) || writesEnv(s.Body) || writesEnv(s.Else) {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func exprWrites(e ir.Expr) bool {
+	w := false
+	walkExpr(e, func(x ir.Expr) {
+		switch y := x.(type) {
+		case *ir.NamedExpr:
+			w = true
+		case *ir.Call:
+			if a, ok := y.Func.(*ir.Attr); ok && mutators[a.Name] {
+				w = true
+			}
+		}
+	})
+	return w
 }

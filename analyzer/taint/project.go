@@ -177,12 +177,256 @@ func (p *Project) orderFuncs(specs []ModuleSpec) {
 	for i := range p.Mods {
 		visit(i)
 	}
-	p.Rank = make([]int, len(p.Funcs))
-	n := 0
+	// Functions in module order, then bottom-up over a syntactic call
+	// graph (a callee before its callers, module bodies first), so the
+	// first round mostly sees the summaries of what it calls.
+	var byModule []*FuncInfo
 	for _, mi := range order {
-		for _, f := range p.Mods[mi].Funcs {
-			p.Rank[f.ID] = n
-			n++
+		byModule = append(byModule, p.Mods[mi].Funcs...)
+	}
+	p.Rank = make([]int, len(p.Funcs))
+	seen := make([]byte, len(p.Funcs))
+	n := 0
+	var place func(f *FuncInfo, depth int)
+	place = func(f *FuncInfo, depth int) {
+		if seen[f.ID] != 0 {
+			return
+		}
+		seen[f.ID] = 1
+		if depth < 200 {
+			for _, g := range p.staticCallees(f) {
+				place(g, depth+1)
+			}
+		}
+		p.Rank[f.ID] = n
+		n++
+	}
+	for _, f := range byModule {
+		if f.Fn == f.Mod.Mod.Body {
+			place(f, 0)
+		}
+	}
+	for _, f := range byModule {
+		place(f, 0)
+	}
+}
+
+// staticCallees resolves, without analysis, the project functions a
+// function calls by name: f(), mod.f(), Class() (its __init__),
+// self.m(); enough to order the first round.
+func (p *Project) staticCallees(f *FuncInfo) []*FuncInfo {
+	var out []*FuncInfo
+	seen := map[*FuncInfo]bool{}
+	add := func(g *FuncInfo) {
+		if g != nil && g != f && !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	var visitExpr func(e ir.Expr)
+	var visitStmts func(ss []ir.Stmt)
+	visitCall := func(c *ir.Call) {
+		switch fn := c.Func.(type) {
+		case *ir.Name:
+			if g := f.locals[fn.Id]; g != nil {
+				add(g)
+			} else if b := f.Mod.top[fn.Id]; b != nil {
+				add(p.staticFunc(f.Mod, b, 0))
+			}
+		case *ir.Attr:
+			if n, ok := fn.X.(*ir.Name); ok {
+				if (n.Id == "self" || n.Id == "cls") && f.Class != nil {
+					add(f.Class.lookupMethod(fn.Name))
+				} else if b := f.Mod.top[n.Id]; b != nil && b.kind == bindImport {
+					if c, _ := p.staticQualified(b.target+"."+fn.Name, f.Mod, 0); c != nil {
+						add(c.lookupMethod("__init__"))
+					} else {
+						add(p.staticFuncByName(b.target+"."+fn.Name, f.Mod))
+					}
+				}
+			}
+		}
+	}
+	visitExpr = func(e ir.Expr) {
+		walkExpr(e, func(x ir.Expr) {
+			if c, ok := x.(*ir.Call); ok {
+				visitCall(c)
+			}
+		})
+	}
+	visitStmts = func(ss []ir.Stmt) {
+		for _, st := range ss {
+			walkStmt(st, visitExpr, visitStmts)
+		}
+	}
+	visitStmts(f.Fn.Body)
+	return out
+}
+
+// staticFunc resolves a top-level binding to a project function (a
+// class resolves to its __init__).
+func (p *Project) staticFunc(m *ModInfo, b *binding, depth int) *FuncInfo {
+	switch b.kind {
+	case bindFunc:
+		return b.fn
+	case bindClass:
+		if b.cls != nil {
+			return b.cls.lookupMethod("__init__")
+		}
+	case bindImport:
+		if c, _ := p.staticQualified(b.target, m, depth); c != nil {
+			return c.lookupMethod("__init__")
+		}
+		return p.staticFuncByName(b.target, m)
+	}
+	return nil
+}
+
+// staticFuncByName finds the project function with an absolute dotted
+// name ("app.llm.ask"), following re-exports a few levels.
+func (p *Project) staticFuncByName(full string, from *ModInfo) *FuncInfo {
+	for depth := 0; depth < 8; depth++ {
+		i := strings.LastIndexByte(full, '.')
+		if i < 0 {
+			return nil
+		}
+		m := p.Module(full[:i], from)
+		if m == nil {
+			return nil
+		}
+		b := m.top[full[i+1:]]
+		if b == nil {
+			return nil
+		}
+		switch b.kind {
+		case bindFunc:
+			return b.fn
+		case bindImport:
+			full, from = b.target, m
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// walkStmt calls expr on each expression of a statement and stmts on its
+// nested blocks (nested defs and classes are separate functions).
+func walkStmt(st ir.Stmt, expr func(ir.Expr), stmts func([]ir.Stmt)) {
+	switch s := st.(type) {
+	case *ir.Assign:
+		for _, t := range s.Targets {
+			expr(t)
+		}
+		expr(s.Value)
+	case *ir.ExprStmt:
+		expr(s.X)
+	case *ir.Return:
+		expr(s.Value)
+	case *ir.If:
+		expr(s.Cond)
+		stmts(s.Body)
+		stmts(s.Else)
+	case *ir.For:
+		expr(s.Iter)
+		stmts(s.Body)
+		stmts(s.Else)
+	case *ir.While:
+		expr(s.Cond)
+		stmts(s.Body)
+		stmts(s.Else)
+	case *ir.With:
+		for _, it := range s.Items {
+			expr(it.Ctx)
+		}
+		stmts(s.Body)
+	case *ir.Try:
+		stmts(s.Body)
+		for _, h := range s.Handlers {
+			stmts(h.Body)
+		}
+		stmts(s.Else)
+		stmts(s.Finally)
+	case *ir.Raise:
+		expr(s.Exc)
+	case *ir.Assert:
+		expr(s.Test)
+	case *ir.Match:
+		expr(s.Subject)
+		for _, c := range s.Cases {
+			stmts(c.Body)
+		}
+	}
+}
+
+// walkExpr calls fn on e and every subexpression (lambda bodies too).
+func walkExpr(e ir.Expr, fn func(ir.Expr)) {
+	if e == nil {
+		return
+	}
+	fn(e)
+	switch x := e.(type) {
+	case *ir.Attr:
+		walkExpr(x.X, fn)
+	case *ir.Subscript:
+		walkExpr(x.X, fn)
+		walkExpr(x.Index, fn)
+	case *ir.Call:
+		walkExpr(x.Func, fn)
+		for _, a := range x.Args {
+			walkExpr(a.Value, fn)
+		}
+	case *ir.FString:
+		for _, p := range x.Parts {
+			walkExpr(p, fn)
+		}
+	case *ir.BinOp:
+		walkExpr(x.L, fn)
+		walkExpr(x.R, fn)
+	case *ir.BoolOp:
+		for _, v := range x.Values {
+			walkExpr(v, fn)
+		}
+	case *ir.Compare:
+		walkExpr(x.L, fn)
+		for _, c := range x.Comparators {
+			walkExpr(c, fn)
+		}
+	case *ir.UnaryOp:
+		walkExpr(x.X, fn)
+	case *ir.Seq:
+		for _, el := range x.Elems {
+			walkExpr(el, fn)
+		}
+	case *ir.Dict:
+		for i := range x.Values {
+			walkExpr(x.Keys[i], fn)
+			walkExpr(x.Values[i], fn)
+		}
+	case *ir.Comprehension:
+		walkExpr(x.Key, fn)
+		walkExpr(x.Elt, fn)
+		for _, f := range x.For {
+			walkExpr(f.Iter, fn)
+			for _, c := range f.Ifs {
+				walkExpr(c, fn)
+			}
+		}
+	case *ir.IfExp:
+		walkExpr(x.Cond, fn)
+		walkExpr(x.Body, fn)
+		walkExpr(x.Else, fn)
+	case *ir.Await:
+		walkExpr(x.X, fn)
+	case *ir.Yield:
+		walkExpr(x.X, fn)
+	case *ir.Starred:
+		walkExpr(x.X, fn)
+	case *ir.NamedExpr:
+		walkExpr(x.Value, fn)
+	case *ir.Unknown:
+		for _, c := range x.Children {
+			walkExpr(c, fn)
 		}
 	}
 }

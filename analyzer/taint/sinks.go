@@ -330,7 +330,7 @@ func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKi
 		return
 	}
 	if f.Class == paramClass {
-		t := f.Trace
+		t := appendTrace((*Trace)(nil).push(in.paramStep(f.Param)), f.Trace)
 		if callStep.Line > 0 {
 			t = t.push(callStep)
 		}

@@ -79,11 +79,10 @@ func (t *Trace) Steps() []finding.Step {
 
 // appendTrace returns the steps of inner appended after outer.
 func appendTrace(outer, inner *Trace) *Trace {
-	t := outer
-	for _, s := range inner.Steps() {
-		t = t.push(s)
+	if inner == nil {
+		return outer
 	}
-	return t
+	return appendTrace(outer, inner.Prev).push(inner.Step)
 }
 
 // Fact says that a value holds data of a class from an origin (a source),
@@ -96,16 +95,39 @@ type Fact struct {
 	// parameter itself): self.prompt is param 0, path "prompt".
 	Path  string
 	Trace *Trace
+	pk    string // the key of a parameter fact, built once
 }
 
 func (f Fact) key() string {
 	if f.Class == paramClass {
-		if f.Path != "" {
-			return "param#" + strconv.Itoa(f.Param) + "." + f.Path
+		if f.pk != "" {
+			return f.pk
 		}
-		return "param#" + strconv.Itoa(f.Param)
+		return paramKey(f.Param, f.Path)
 	}
 	return f.Origin.key
+}
+
+// paramKeys are the keys of the first parameters, built once.
+var paramKeys = func() []string {
+	ks := make([]string, 64)
+	for i := range ks {
+		ks[i] = "param#" + strconv.Itoa(i)
+	}
+	return ks
+}()
+
+func paramKey(i int, path string) string {
+	k := ""
+	if i < len(paramKeys) {
+		k = paramKeys[i]
+	} else {
+		k = "param#" + strconv.Itoa(i)
+	}
+	if path != "" {
+		k += "." + path
+	}
+	return k
 }
 
 // fieldFacts turns the parameter facts of an object into facts of its
@@ -115,6 +137,7 @@ func fieldFacts(t Taint, name string, st finding.Step) Taint {
 	for _, f := range t {
 		if f.Class == paramClass && f.Path == "" {
 			f.Path = name
+			f.pk = paramKey(f.Param, name)
 			f.Trace = f.Trace.push(st)
 			out = union(out, Taint{f})
 		}
@@ -138,6 +161,7 @@ func fieldOf(v *Value, name string) *Value {
 			out = union(out, Taint{f})
 		case f.Path == "":
 			f.Path = name
+			f.pk = paramKey(f.Param, name)
 			out = union(out, Taint{f})
 		default:
 			out = union(out, Taint{f})
