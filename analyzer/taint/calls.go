@@ -114,7 +114,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				}
 			}
 			for _, k := range c.mro {
-				in.deps[depKey{'C', k.ID, name}] = true
+				in.dep(depKey{'C', k.ID, name})
 				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
 					if v := attrs[name]; v != nil {
 						return join(v, own)

@@ -102,7 +102,7 @@ type interp struct {
 	res       *fnResult
 	sinks     map[string]ParamSink
 	found     map[string]*rawFinding
-	deps      map[depKey]bool
+	deps      []depKey // read state, possibly repeated (sorted and compacted at the end)
 	stmt      ir.Stmt
 	globals   map[string]bool
 	breakEnvs []env
@@ -127,7 +127,6 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		res:   &fnResult{fn: fi},
 		sinks: map[string]ParamSink{},
 		found: map[string]*rawFinding{},
-		deps:  map[depKey]bool{},
 	}
 	in.initParams()
 	in.execBlock(fi.Fn.Body)
@@ -164,10 +163,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 	for _, k := range fkeys {
 		in.res.findings = append(in.res.findings, in.found[k])
 	}
-	dk := make([]depKey, 0, len(in.deps))
-	for k := range in.deps {
-		dk = append(dk, k)
-	}
+	dk := in.deps
 	sort.Slice(dk, func(i, j int) bool {
 		if dk[i].kind != dk[j].kind {
 			return dk[i].kind < dk[j].kind
@@ -177,7 +173,13 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		}
 		return dk[i].name < dk[j].name
 	})
-	in.res.deps = dk
+	out := dk[:0]
+	for i, k := range dk {
+		if i == 0 || k != dk[i-1] {
+			out = append(out, k)
+		}
+	}
+	in.res.deps = out
 	return in.res
 }
 
@@ -188,7 +190,7 @@ func (in *interp) initParams() {
 	var observed []*paramType
 	if len(fn.Params) > 0 {
 		observed = in.e.st.paramTypes[in.fi.ID]
-		in.deps[depKey{'P', in.fi.ID, ""}] = true
+		in.dep(depKey{'P', in.fi.ID, ""})
 	}
 	for i, p := range fn.Params {
 		// The parameter's own step is added only if its path is kept (see
@@ -1018,7 +1020,7 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 	}
 	if in.fi.Fn.Outer != nil {
 		// A closure reads its enclosing function's variable.
-		in.deps[depKey{'K', in.fi.ID, name}] = true
+		in.dep(depKey{'K', in.fi.ID, name})
 		if cv := in.e.st.captures[in.fi.ID][name]; cv != nil {
 			return cv
 		}
@@ -1040,7 +1042,7 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 }
 
 func (in *interp) global(m *ModInfo, name string) *Value {
-	in.deps[depKey{'M', m.ID, name}] = true
+	in.dep(depKey{'M', m.ID, name})
 	if g := in.e.st.globals[m.ID]; g != nil {
 		if v := g[name]; v != nil {
 			return v
@@ -1242,7 +1244,7 @@ func (in *interp) fieldSinks() {
 				continue
 			}
 			seen[m] = true
-			in.deps[depKey{'F', m.ID, ""}] = true
+			in.dep(depKey{'F', m.ID, ""})
 			sum := in.e.st.sums[m.ID]
 			if sum == nil {
 				continue
@@ -1384,4 +1386,12 @@ func exprWrites(e ir.Expr) bool {
 		}
 	})
 	return w
+}
+
+// dep records that the analysis read a piece of shared state.
+func (in *interp) dep(k depKey) {
+	if n := len(in.deps); n > 0 && in.deps[n-1] == k {
+		return
+	}
+	in.deps = append(in.deps, k)
 }

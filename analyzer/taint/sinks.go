@@ -102,7 +102,7 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	if attr, ok := c.(*ir.Attr); ok && attr == nil {
 		c = nil
 	}
-	in.deps[depKey{'F', f.ID, ""}] = true
+	in.dep(depKey{'F', f.ID, ""})
 	for i, v := range byParam {
 		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
 			in.res.paramObs = append(in.res.paramObs, paramObs{fn: f, param: i, v: &Value{Sym: v.Sym, Ref: v.Ref}})
