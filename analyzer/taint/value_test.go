@@ -1,0 +1,136 @@
+package taint
+
+import (
+	"testing"
+
+	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/rules"
+)
+
+func stepAt(line int) finding.Step {
+	return finding.Step{Location: finding.Location{Path: "a.py", Line: line, Col: 1}, Kind: finding.StepAssign}
+}
+
+func fact(c rules.Class, line int) Fact {
+	return Fact{Class: c, Origin: newOrigin("a.py", exprSpanAt(line), "src", c)}
+}
+
+type fixedSpan struct{ line int }
+
+func (s fixedSpan) start() Pos { return Pos{s.line, 1} }
+func (s fixedSpan) end() Pos   { return Pos{s.line, 2} }
+
+func exprSpanAt(line int) spanLike { return fixedSpan{line} }
+
+// TestJoinSymLattice checks the symbol join is a least upper bound that
+// never comes back down: what makes the whole-project fixpoint finite.
+func TestJoinSymLattice(t *testing.T) {
+	syms := []string{"", "openai.OpenAI()", "~", "@payload", "@request.META", symConflict}
+	rank := func(s string) int {
+		switch {
+		case s == "":
+			return 0
+		case s == symConflict:
+			return 3
+		case s[0] == '@':
+			return 2
+		}
+		return 1
+	}
+	for _, a := range syms {
+		for _, b := range syms {
+			j := joinSym(a, b)
+			if j != joinSym(b, a) {
+				t.Errorf("joinSym(%q,%q) not symmetric", a, b)
+			}
+			if rank(j) < rank(a) || rank(j) < rank(b) {
+				t.Errorf("joinSym(%q,%q) = %q goes down", a, b, j)
+			}
+			if joinSym(j, a) != j || joinSym(j, b) != j {
+				t.Errorf("joinSym(%q,%q) = %q is not an upper bound", a, b, j)
+			}
+		}
+	}
+	if joinSym("openai.OpenAI()", "~") != symConflict {
+		t.Error("two library symbols must conflict")
+	}
+	if joinSym("@payload", "~") != "@payload" {
+		t.Error("a catalog type must win over a library object")
+	}
+}
+
+func TestUnionKeepsFirstTraceAndSorts(t *testing.T) {
+	a, b, c := fact(rules.ClassPII, 3), fact(rules.ClassCert, 1), fact(rules.ClassPII, 3)
+	c.Trace = (*Trace)(nil).push(stepAt(9))
+	u := union(Taint{a}, union(Taint{b}, Taint{c}))
+	if len(u) != 2 {
+		t.Fatalf("union has %d facts, want 2", len(u))
+	}
+	for i := 1; i < len(u); i++ {
+		if u[i-1].key() >= u[i].key() {
+			t.Errorf("union not sorted: %q before %q", u[i-1].key(), u[i].key())
+		}
+	}
+	for _, f := range u {
+		if f.Class == rules.ClassPII && f.Trace != nil {
+			t.Error("union replaced the first fact's trace")
+		}
+	}
+}
+
+// TestFieldSensitivity: a strong update of one key leaves the others; the
+// whole value renders every part.
+func TestFieldSensitivity(t *testing.T) {
+	ctx := (&Value{}).withField("role_hash", empty).withField("dn", &Value{Taint: Taint{fact(rules.ClassCert, 1)}})
+	if len(ctx.Fields["role_hash"].deep()) != 0 {
+		t.Error("role_hash should be clean")
+	}
+	if len(ctx.Fields["dn"].deep()) != 1 || len(ctx.deep()) != 1 {
+		t.Error("dn and the whole dict should carry the cert fact")
+	}
+	j := join(ctx, (&Value{}).withField("role_hash", &Value{Taint: Taint{fact(rules.ClassPII, 2)}}))
+	if len(j.Fields["role_hash"].deep()) != 1 || len(j.Fields["dn"].deep()) != 1 {
+		t.Errorf("join lost a field: %+v", j.Fields)
+	}
+}
+
+func TestTraceAppendAndBound(t *testing.T) {
+	var outer, inner *Trace
+	for i := 1; i <= 3; i++ {
+		outer = outer.push(stepAt(i))
+	}
+	for i := 10; i <= 12; i++ {
+		inner = inner.push(stepAt(i))
+	}
+	steps := appendTrace(outer, inner).Steps()
+	want := []int{1, 2, 3, 10, 11, 12}
+	if len(steps) != len(want) {
+		t.Fatalf("%d steps, want %d", len(steps), len(want))
+	}
+	for i, s := range steps {
+		if s.Line != want[i] {
+			t.Errorf("step %d at line %d, want %d", i, s.Line, want[i])
+		}
+	}
+	var long *Trace
+	for i := 1; i <= maxTraceLen*2; i++ {
+		long = long.push(stepAt(i))
+	}
+	if long.Len != maxTraceLen {
+		t.Errorf("trace grew to %d steps, bound is %d", long.Len, maxTraceLen)
+	}
+}
+
+func TestStoredDropsUnknownSymbolsAndParams(t *testing.T) {
+	v := &Value{Sym: "somelib.Thing()", Taint: Taint{{Class: paramClass, Param: 1, pk: paramKey(1, "")}, fact(rules.ClassPII, 4)}}
+	s := stored(v, false)
+	if s.Sym != symOpaque {
+		t.Errorf("stored symbol %q, want the opaque marker", s.Sym)
+	}
+	if len(s.Taint) != 1 || s.Taint[0].Class != rules.ClassPII {
+		t.Errorf("stored taint %v, want only the source fact", s.Taint)
+	}
+	if k := stored(&Value{Sym: "openai.OpenAI()"}, true).Sym; k != "openai.OpenAI()" {
+		t.Errorf("a catalog symbol must be kept, got %q", k)
+	}
+}
