@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/llmleak/llmleak/analyzer/config"
+	"github.com/llmleak/llmleak/rules"
 )
 
 // wantRe matches "# want: LK101, LK104" but not "# todo-want: ...".
@@ -121,5 +122,25 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("%s has no want annotations", dir)
 			}
 		})
+	}
+}
+
+// TestEveryRuleHasAFixture: each analysis rule is expected somewhere in
+// testdata (the tool diagnostics LK000/LK001 have golden tests in
+// cmd/llmleak instead).
+func TestEveryRuleHasAFixture(t *testing.T) {
+	seen := map[string]bool{}
+	for _, dir := range fixtureProjects(t) {
+		for k := range expectations(t, dir) {
+			seen[k[strings.LastIndex(k, " ")+1:]] = true
+		}
+	}
+	for _, r := range rules.All() {
+		if strings.HasPrefix(r.ID, "LK0") {
+			continue
+		}
+		if !seen[r.ID] {
+			t.Errorf("%s has no fixture with a want annotation", r.ID)
+		}
 	}
 }
