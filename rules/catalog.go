@@ -529,8 +529,21 @@ func IsSanitizer(sym string) bool {
 // the values they were filtered by.
 func Opaque(sym string) bool {
 	if strings.Contains(sym, ".objects.") || strings.HasSuffix(sym, ".objects") ||
+		strings.Contains(sym, "._default_manager") || strings.Contains(sym, "._base_manager") ||
 		sym == "django.shortcuts.get_object_or_404" || sym == "django.shortcuts.get_list_or_404" {
 		return true
+	}
+	// Calling a view in-process (View.as_view()(request)) returns a
+	// response, not the request it was given.
+	if strings.HasSuffix(sym, ".as_view().__call__") {
+		return true
+	}
+	// An HTTP client call returns the server's response, not the headers
+	// or body it sent (a POST to a model endpoint is a sink of its own).
+	for _, p := range []string{"requests.", "httpx.", "aiohttp.", "urllib.request.", "urllib3."} {
+		if strings.HasPrefix(sym, p) {
+			return true
+		}
 	}
 	// A QuerySet or Manager method (on a project subclass, or chained).
 	name := sym[strings.LastIndexByte(sym, '.')+1:]

@@ -521,8 +521,13 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 			return in.wholeOf(recv, c), true
 		case "items", "values":
 			if recv.Sym == rules.TypeEnviron {
-				// The environment's names and values, none named as a secret.
-				return empty, true
+				// Every environment value, secrets among them; the names are
+				// not secret.
+				val := in.source(c, "", []rules.Class{rules.ClassSecret})
+				if name == "values" {
+					return &Value{Elems: []*Value{val}}, true
+				}
+				return &Value{Elems: []*Value{{Elems: []*Value{empty, val}}}}, true
 			}
 			w := in.wholeOf(recv, c)
 			return &Value{Taint: w.Taint}, true
@@ -714,7 +719,7 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 	if fn.plain() {
 		// An unknown callable (a parameter, a lambda, a form class held
 		// in an attribute): the result is derived from the arguments.
-		if v := boundToPayload(args); v != nil {
+		if v := boundToPayload(formatExpr(c.Func), args); v != nil {
 			return v
 		}
 		return taintOnly(argsDeep(args).sources())
@@ -794,14 +799,24 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 // isSchemaClass reports whether instances of c built from a payload are
 // the payload read field by field: pydantic models, django-ninja schemas
 // and Django forms.
-// boundToPayload is the value of a call given a whole request payload as
-// data= (a form or serializer class): the payload, read field by field.
-func boundToPayload(args []argVal) *Value {
-	d := keyword(args, "data")
-	if d == nil || d.Sym != rules.TypePayload {
+// boundToPayload is the value of a call that binds a whole request
+// payload to a form or serializer: given as data=, or as the first
+// argument of a callable named like a form (self.model_form(row)). The
+// result is the payload, read field by field.
+func boundToPayload(callee string, args []argVal) *Value {
+	if d := keyword(args, "data"); d != nil && d.Sym == rules.TypePayload {
+		return &Value{Sym: rules.TypePayload, Taint: d.Taint}
+	}
+	name := strings.ToLower(callee[strings.LastIndexByte(callee, '.')+1:])
+	if !strings.Contains(name, "form") {
 		return nil
 	}
-	return &Value{Sym: rules.TypePayload, Taint: d.Taint}
+	if a0 := positional(args, 0); a0 != nil {
+		if t := a0.deep().sources(); hasClass(t, rules.ClassPayload) {
+			return &Value{Sym: rules.TypePayload, Taint: t}
+		}
+	}
+	return nil
 }
 
 func isSchemaClass(c *ClassInfo) bool {
@@ -1080,7 +1095,7 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 	if rules.Opaque(sym) {
 		return &Value{Sym: sym + "()"}
 	}
-	if v := boundToPayload(args); v != nil {
+	if v := boundToPayload(sym, args); v != nil {
 		// AuthenticationForm(request, data=request.POST): a form bound to
 		// the payload reads it field by field.
 		return v

@@ -626,6 +626,12 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 	saved := in.env
 	in.env = saved.copy()
 	for _, st := range s.Class.Body {
+		if cd, ok := st.(*ir.ClassDef); ok {
+			// A nested class is an attribute of its class (View.Form).
+			if nc := in.e.proj.classOf[cd.Class]; nc != nil {
+				in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: cd.Class.Name, v: &Value{Ref: &Ref{Kind: RefClass, Class: nc}}})
+			}
+		}
 		if a, ok := st.(*ir.Assign); ok && a.Value != nil {
 			v := in.eval(a.Value)
 			for _, t := range a.Targets {

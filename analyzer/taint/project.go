@@ -85,6 +85,8 @@ type Project struct {
 	Funcs   []*FuncInfo
 	Classes []*ClassInfo
 	byName  map[string][]*ModInfo
+	// classOf maps each class definition to its class.
+	classOf map[*ir.Class]*ClassInfo
 	// Rank is each function's place in the analysis order (by ID).
 	Rank []int
 	// settingsMods are the Django settings modules (name "settings",
@@ -103,7 +105,7 @@ type ModuleSpec struct {
 
 // NewProject indexes the modules. Modules must have Name set.
 func NewProject(specs []ModuleSpec) *Project {
-	p := &Project{byName: map[string][]*ModInfo{}}
+	p := &Project{byName: map[string][]*ModInfo{}, classOf: map[*ir.Class]*ClassInfo{}}
 	sort.SliceStable(specs, func(i, j int) bool { return specs[i].Mod.Path < specs[j].Mod.Path })
 	for _, s := range specs {
 		m := &ModInfo{Mod: s.Mod, Name: s.Mod.Name, Root: s.Root, ID: len(p.Mods), top: map[string]*binding{}}
@@ -449,6 +451,7 @@ func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
 		ci := &ClassInfo{Cls: c, Mod: m, ID: len(p.Classes), QualName: m.Name + "." + c.QualName, Methods: map[string]*FuncInfo{}}
 		p.Classes = append(p.Classes, ci)
 		classInfos[c] = ci
+		p.classOf[c] = ci
 	}
 	for _, fn := range mod.Functions {
 		fi := newFunc(fn)

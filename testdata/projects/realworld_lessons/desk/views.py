@@ -10,6 +10,10 @@ from django.http import JsonResponse
 from llama_index.core.query_engine import RetrieverQueryEngine
 from vectorstore import VectorClient
 
+import requests
+from copy import deepcopy
+from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.views import View
 
@@ -220,4 +224,63 @@ class TeamList(View):
         form = self.form(data=request.POST)
         site = form.save()
         log.info("saved %s", site)
+        return JsonResponse({})
+
+
+# --- More shapes from the second evaluation --------------------------------------------
+
+
+def environment_values(request):
+    # Every environment value, secrets among them, written to the log.
+    for name, value in os.environ.items():
+        log.debug("env %s=%s", name, value)  # want: LK201
+    return JsonResponse({})
+
+
+def reset_lookup(request):
+    # Silent: rows found by the e-mail, through the default manager.
+    for user in get_user_model()._default_manager.filter(email__iexact=request.POST.get("email")):
+        log.info("reset for user %s", user.pk)
+    return JsonResponse({})
+
+
+def verify_remote(request):
+    # Silent: the status of a request sent with a secret header.
+    reply = requests.get("https://id.example.com/verify", headers={"Authorization": f"Bearer {settings.VECTOR_API_KEY}"})
+    log.error("verification answered %s", reply.status_code)
+    return JsonResponse({})
+
+
+def forward_to_view(request):
+    # Silent: the response of another view called in-process.
+    response = TeamList.as_view()(request, session_key=request.session.session_key)
+    log.debug("inner view answered %s", response.status_code)
+    return response
+
+
+class LoginView(View):
+    class LoginForm(forms.Form):
+        username = forms.CharField()
+
+    def post(self, request):
+        form = LoginView.LoginForm(request.POST)
+        if not form.is_valid():
+            # Silent: a nested form class's errors.
+            log.debug("invalid form: %s", form.errors)
+        return JsonResponse({})
+
+
+class BulkCreate(View):
+    form = None
+    model_form = None
+
+    def post(self, request):
+        form = self.form(request.POST)
+        if form.is_valid():
+            row = {"device": 1}
+            row.update(deepcopy(form.cleaned_data))
+            bound = self.model_form(row)
+            if bound.is_valid():
+                # Silent: the row a form saved.
+                log.debug("created %s", bound.save())
         return JsonResponse({})
