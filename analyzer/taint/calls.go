@@ -841,6 +841,11 @@ func genericArgsTaint(sym string, args []argVal) Taint {
 			if ctor && (f.Class == rules.ClassSecret || f.Class == rules.ClassCredential) {
 				continue
 			}
+			if f.Class == rules.ClassCredential && f.Origin != nil && f.Origin.Mapping {
+				// A library given all of request.META returns what it
+				// extracts (a client IP), not the credentials in it.
+				continue
+			}
 			t = union(t, Taint{f})
 		}
 	}

@@ -772,6 +772,11 @@ func (in *interp) source(e ir.Expr, typ string, classes []rules.Class) *Value {
 	for _, c := range classes {
 		t = union(t, Taint{{Class: c, Origin: newOrigin(in.path, exprSpan{e.ExprSpan()}, desc, c), Trace: (*Trace)(nil).push(st)}})
 	}
+	if typ == rules.TypeMeta || typ == rules.TypeHeaders || typ == rules.TypeCookies || typ == rules.TypeSession {
+		for i := range t {
+			t[i].Origin.Mapping = true
+		}
+	}
 	v.Taint = t
 	return v
 }

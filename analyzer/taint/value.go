@@ -30,6 +30,10 @@ type Origin struct {
 	Desc  string
 	Class rules.Class
 	key   string
+	// Mapping is set for a request mapping read whole (request.META,
+	// request.headers, request.COOKIES, request.session): it is a
+	// credential as a whole, not what a library extracts from it.
+	Mapping bool
 }
 
 // Pos is a 1-based line and column.

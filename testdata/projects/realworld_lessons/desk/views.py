@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from llama_index.core.query_engine import RetrieverQueryEngine
 from vectorstore import VectorClient
 
+import ipware
 import requests
 from copy import deepcopy
 from django import forms
@@ -284,3 +285,12 @@ class BulkCreate(View):
                 # Silent: the row a form saved.
                 log.debug("created %s", bound.save())
         return JsonResponse({})
+
+
+def client_address(request):
+    # Silent: what a library extracts from all of request.META (the client's address).
+    address = ipware.get_client_ip(meta=request.META)
+    log.info("failed login from %s", address)
+    # All of request.META written to the log is the credentials in it.
+    log.info("failed login with %s", request.META)  # want: LK201
+    return JsonResponse({})
