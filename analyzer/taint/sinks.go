@@ -461,7 +461,11 @@ func message(rule string, flows []finding.Flow, sink string) string {
 	case "LK401":
 		return fmt.Sprintf("forwarded client-certificate header %s decides access (%s) with no check of the proxy's verification result before it", src, sink)
 	}
-	return fmt.Sprintf("%s %s reaches the prompt of %s", upperFirst(what), src, sink)
+	verb := "reaches"
+	if rules.Class(flows[0].Class) == rules.ClassLog {
+		verb = "reach" // "log contents"
+	}
+	return fmt.Sprintf("%s %s %s the prompt of %s", upperFirst(what), src, verb, sink)
 }
 
 func upperFirst(s string) string {
