@@ -124,6 +124,8 @@ type Engine struct {
 	// attribute; writtenBy the attributes a function wrote last time.
 	attrWriters map[attrKey]map[int]*Value
 	writtenBy   [][]attrKey
+	// prevDeps is what each function read in its latest analysis.
+	prevDeps [][]depKey
 	// failed holds, by function, an internal error its analysis hit.
 	failed map[int]string
 	// cat is the project's own catalog additions.
@@ -148,6 +150,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.latest = make([][]*rawFinding, len(p.Funcs))
 	e.changes = make([]int, len(p.Funcs))
 	e.failed = map[int]string{}
+	e.prevDeps = make([][]depKey, len(p.Funcs))
 	e.attrChanges = map[attrKey]int{}
 	e.varChanges = map[depKey]int{}
 	e.attrWriters = map[attrKey]map[int]*Value{}
@@ -329,6 +332,12 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 		} else {
 			delete(e.failed, id)
 		}
+		// A re-analysis usually reads what it read before: register only
+		// when the set changed.
+		if sameDeps(e.prevDeps[id], r.deps) {
+			continue
+		}
+		e.prevDeps[id] = r.deps
 		for _, k := range r.deps {
 			u := e.users[k]
 			if n := len(u); n > 0 && u[n-1] == int32(id) {
@@ -571,4 +580,16 @@ func (e *Engine) replaceVars(slot *map[string]*Value, vars map[string]*Value, ki
 			touch(ck)
 		}
 	}
+}
+
+func sameDeps(a, b []depKey) bool {
+	if len(a) != len(b) || a == nil {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
