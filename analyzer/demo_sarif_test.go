@@ -8,12 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v5"
-
 	"github.com/llmleak/llmleak/analyzer"
 	"github.com/llmleak/llmleak/analyzer/report"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/sarif"
+	"github.com/llmleak/llmleak/sarif/sariftest"
 )
 
 // TestDemoSARIF scans the README demo, writes SARIF, validates it against
@@ -34,27 +33,11 @@ func TestDemoSARIF(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	f, err := os.Open(filepath.Join("..", "testdata", "schema", "sarif-2.1.0.json"))
+	schema, err := sariftest.Schema()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	const url = "https://llmleak.invalid/sarif-2.1.0.json"
-	if err := c.AddResource(url, f); err != nil {
-		t.Fatal(err)
-	}
-	schema, err := c.Compile(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc any
-	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
-		t.Fatal(err)
-	}
-	if err := schema.Validate(doc); err != nil {
+	if err := sariftest.Validate(schema, buf.Bytes()); err != nil {
 		t.Fatalf("demo SARIF does not validate: %#v", err)
 	}
 
