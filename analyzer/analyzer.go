@@ -38,6 +38,10 @@ type Config struct {
 	Ignore []string
 	// Catalog adds the project's own sources, sinks and sanitizers.
 	Catalog rules.UserCatalog
+	// SizeHint, when set, is called once the files are discovered, with
+	// the total size of the sources about to be parsed: a program can size
+	// its memory settings by it (the analyzer itself changes none).
+	SizeHint func(sourceBytes int64)
 
 	// Severity overrides the level of findings: a key is a rule ID or
 	// prefix ("LK202", "LK2"), the longest matching key wins.

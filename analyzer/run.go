@@ -32,6 +32,13 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		jobs = runtime.NumCPU()
 	}
 	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: cfg.Exclude, Include: cfg.Include})
+	if cfg.SizeHint != nil {
+		var total int64
+		for _, f := range files {
+			total += f.Size
+		}
+		cfg.SizeHint(total)
+	}
 	parsed, pdiags := parseAll(ctx, files, jobs)
 	diags = append(diags, pdiags...)
 	if err := ctx.Err(); err != nil {

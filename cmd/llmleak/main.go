@@ -36,18 +36,37 @@ const (
 	exitError = 2
 )
 
-// defaultGCPercent is the garbage collector's target when GOGC is not
-// set. A scan holds the whole project's IR while it allocates fast and
-// briefly: collecting at 1.5x the live heap instead of 2x kept the peak
-// RSS of a 427k-line scan at 265 MB instead of 360 MB, with no slower
-// wall time in our measurements.
-const defaultGCPercent = 50
+// Memory tuning, used when neither GOGC nor GOMEMLIMIT is set. A scan
+// holds the whole project's IR, a large pointer-rich heap every
+// collection marks again, while the engine allocates fast: collecting
+// seldom (GOGC 200) under a soft limit sized from the sources keeps the
+// peak resident memory of a 427k-line scan under 300 MB and cut the
+// engine's time by a quarter against GOGC 50 in our measurements. The
+// limit grows with the project, so a large one is not starved.
+const (
+	scanGCPercent  = 200
+	minMemoryLimit = 256 << 20
+	// memoryPerSourceByte is the heap a scan needs per byte of source
+	// at most, as measured (peak live heap about 10x the sources).
+	memoryPerSourceByte = 16
+)
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(defaultGCPercent)
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// tuneMemory sets the collector for a scan of sourceBytes of Python,
+// unless the user set GOGC or GOMEMLIMIT.
+func tuneMemory(sourceBytes int64) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	limit := sourceBytes * memoryPerSourceByte
+	if limit < minMemoryLimit {
+		limit = minMemoryLimit
+	}
+	debug.SetMemoryLimit(limit)
+	debug.SetGCPercent(scanGCPercent)
 }
 
 const usage = `llmleak finds sensitive data flowing into LLM calls and logs in Django code.

@@ -138,6 +138,7 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		Select:             o.selectors,
 		Ignore:             o.ignore,
 		StrictSuppressions: o.strict,
+		SizeHint:           tuneMemory,
 	}
 	if file != nil {
 		applyConfig(&cfg, file, fs.Changed("select"), fs.Changed("include"))
