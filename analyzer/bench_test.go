@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"testing"
 
@@ -16,6 +17,18 @@ import (
 var corpora = map[string]string{
 	"Django": "/usr/lib/python3/dist-packages/django",
 	"Stdlib": "/usr/lib/python3.11",
+}
+
+// cliMemory applies the collector settings the CLI uses for a scan of
+// this size (cmd/llmleak tuneMemory), so the figures are what users get;
+// it returns a function that restores the previous settings.
+func cliMemory() func() {
+	gc := debug.SetGCPercent(200)
+	limit := debug.SetMemoryLimit(256 << 20)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 func corpus(b *testing.B, name string) string {
@@ -32,6 +45,7 @@ func BenchmarkPipeline(b *testing.B) {
 	for _, name := range []string{"Django", "Stdlib"} {
 		b.Run(name, func(b *testing.B) {
 			dir := corpus(b, name)
+			defer cliMemory()()
 			for i := 0; i < b.N; i++ {
 				res, err := Run(context.Background(), Config{Root: dir})
 				if err != nil {
@@ -50,6 +64,7 @@ func BenchmarkParseOnly(b *testing.B) {
 	for _, name := range []string{"Django", "Stdlib"} {
 		b.Run(name, func(b *testing.B) {
 			dir := corpus(b, name)
+			defer cliMemory()()
 			for i := 0; i < b.N; i++ {
 				files, _ := discover.Walk(discover.Options{Root: dir, Paths: []string{dir}})
 				next := make(chan discover.File)
