@@ -22,7 +22,15 @@ import (
 // Run scans a project and returns its findings. An error means the run
 // could not be done at all (a bad root, a cancelled context); problems
 // with single files are Diagnostics and the run goes on.
-func Run(ctx context.Context, cfg Config) (*Result, error) {
+func Run(ctx context.Context, cfg Config) (res *Result, err error) {
+	// Stages that handle bad input recover on their own (a file's parse,
+	// a function's analysis). Anything else is a bug of ours: report it as
+	// an error, not a crash.
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("internal error: %v", p)
+		}
+	}()
 	root, targets, restrict, err := resolvePaths(cfg)
 	if err != nil {
 		return nil, err
@@ -45,7 +53,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, err
 	}
 
-	res := &Result{Root: root}
+	res = &Result{Root: root}
 	var specs []taint.ModuleSpec
 	byPath := map[string]*ir.Module{}
 	for _, m := range parsed {
