@@ -127,6 +127,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		res:   &fnResult{fn: fi},
 		sinks: map[string]ParamSink{},
 		found: map[string]*rawFinding{},
+		deps:  make([]depKey, 0, 16),
 	}
 	in.initParams()
 	in.execBlock(fi.Fn.Body)
