@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the GitHub Action's shell steps (scripts/action-scan.sh) the way
+# Runs the GitHub Action's shell steps (.github/action/scan.sh) the way
 # action.yml does, against a copy of the demo project in a scratch
 # workspace, with fake GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and RUNNER_TEMP,
 # and checks the outputs and the exit status of each case.
@@ -21,7 +21,7 @@ cd "$work/ws"
 
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$repo/scripts/action-scan.sh" build >/dev/null
+"$repo/.github/action/scan.sh" build >/dev/null
 
 # run NAME WANT_STATUS VAR=VALUE...: one scan step with fresh output
 # files; the step's stdout is in $work/NAME.out.
@@ -33,7 +33,7 @@ run() {
   : >"$GITHUB_STEP_SUMMARY"
   env INPUT_PATHS=testdata/demo INPUT_CONFIG= INPUT_FORMAT=sarif INPUT_OUTPUT=llmleak.sarif \
     INPUT_SEVERITY_THRESHOLD= INPUT_FAIL=true "$@" \
-    "$repo/scripts/action-scan.sh" scan >"$work/$name.out" 2>&1 || status=$?
+    "$repo/.github/action/scan.sh" scan >"$work/$name.out" 2>&1 || status=$?
   if [ "$status" -ne "$want" ]; then
     cat "$work/$name.out"
     fail "$name: exit $status, want $want"
