@@ -67,7 +67,7 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (then reported as baselined)")
 	fs.StringVar(&o.diff, "diff", "", "report only findings whose join point or flow touches lines changed since the git revision `BASE`")
 	fs.BoolVar(&o.strict, "strict-suppressions", false, "report bare '# llmleak: ignore' (LK001); suppression diagnostics fail the run")
-	fs.IntVar(&o.jobs, "jobs", 0, "parse `N` files at once (0: all cores)")
+	fs.IntVar(&o.jobs, "jobs", 0, "run `N` parse and analysis workers (0: all cores)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
 	return fs
