@@ -553,9 +553,17 @@ func Opaque(sym string) bool {
 
 // ormMethods return rows (or counts) selected by their arguments, not
 // the arguments.
-var ormMethods = setOf("filter", "exclude", "get", "get_or_create", "update_or_create", "annotate", "order_by", "values",
-	"values_list", "select_related", "prefetch_related", "only", "defer", "distinct", "all", "first", "last", "count",
-	"exists", "aggregate", "none", "union", "intersection", "difference", "in_bulk", "latest", "earliest", "using", "restrict")
+var ormMethods = func() map[string]bool {
+	m := setOf("filter", "exclude", "get", "get_or_create", "update_or_create", "annotate", "order_by", "values",
+		"values_list", "select_related", "prefetch_related", "only", "defer", "distinct", "all", "first", "last", "count",
+		"exists", "aggregate", "none", "union", "intersection", "difference", "in_bulk", "latest", "earliest", "using",
+		"restrict", "create", "bulk_create", "bulk_update", "update", "delete", "iterator", "select_for_update", "contains")
+	// The async twins (acreate, aget, aupdate_or_create...).
+	for name := range m {
+		m["a"+name] = true
+	}
+	return m
+}()
 
 // CallSources are calls whose result is sensitive on its own.
 var CallSources = map[string]Class{
@@ -749,6 +757,23 @@ func IsSecretLiteral(s string) bool {
 	return len(distinct) >= 6
 }
 
+// encoders are library calls whose result is their input re-encoded: a
+// secret passed through them is still the secret. Any other library call
+// is given a secret to use (a key, a signing secret), not to return.
+var encoders = []string{"base64.", "binascii.", "codecs.", "urllib.parse.", "json.", "textwrap.", "html.", "string.",
+	"shlex.", "pprint.", "reprlib.", "builtins.", "copy.", "operator.", "functools.", "itertools.", "collections."}
+
+// KeepsSecret reports whether the result of calling sym carries the
+// secrets it was given.
+func KeepsSecret(sym string) bool {
+	for _, p := range encoders {
+		if strings.HasPrefix(sym, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsCredentialName reports whether a keyword argument or field name names
 // a credential (api_key=, token=, password=).
 func IsCredentialName(name string) bool { return credFieldName.MatchString(name) }
@@ -794,7 +819,7 @@ func LangChainMessageRole(sym string) (string, bool) {
 func SystemRole(role string) bool { return role == "system" || role == "developer" }
 
 // llmURL matches URLs of model endpoints: API paths and provider hosts.
-var llmURL = regexp.MustCompile(`(?i)(/chat/completions|/v1/completions|/v1/messages|/v1/responses|/v1/embeddings|/api/generate|/api/chat|/api/embed|:generatecontent|:streamgeneratecontent|api\.openai\.com|\.openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|api\.mistral\.ai|api\.groq\.com|api\.together\.(xyz|ai)|openrouter\.ai|api\.cohere\.(ai|com)|api\.deepseek\.com|api-inference\.huggingface\.co|bedrock-runtime\.)`)
+var llmURL = regexp.MustCompile(`(?i)(/chat/completions|/v1/completions|/v1/messages|/v1/responses|/v1/embeddings|/api/(generate|chat|embed|embeddings)([/?]|$)|:generatecontent|:streamgeneratecontent|api\.openai\.com|\.openai\.azure\.com|api\.anthropic\.com|generativelanguage\.googleapis\.com|aiplatform\.googleapis\.com|api\.mistral\.ai|api\.groq\.com|api\.together\.(xyz|ai)|openrouter\.ai|api\.cohere\.(ai|com)|api\.deepseek\.com|api-inference\.huggingface\.co|bedrock-runtime\.)`)
 
 // IsLLMURL reports whether a URL (or URL template) names a model endpoint.
 func IsLLMURL(u string) bool { return llmURL.MatchString(u) }
@@ -830,7 +855,10 @@ func IsLogPath(s string) bool {
 // model output: token counts, ids, model names, timing.
 var responseMeta = setOf("usage", "id", "model", "created", "object", "system_fingerprint", "response_metadata",
 	"usage_metadata", "prompt_tokens", "completion_tokens", "total_tokens", "input_tokens", "output_tokens",
-	"stop_reason", "finish_reason", "role", "type", "status", "created_at", "model_version", "index", "logprobs")
+	"stop_reason", "finish_reason", "role", "type", "status", "created_at", "model_version", "index", "logprobs",
+	// HTTP response metadata, for raw HTTP calls to a model endpoint.
+	"headers", "status_code", "url", "cookies", "elapsed", "reason", "ok", "encoding", "history", "links",
+	"is_redirect", "next", "request")
 
 // ResponseMeta reports whether response.<name> is metadata.
 func ResponseMeta(name string) bool { return responseMeta[name] }

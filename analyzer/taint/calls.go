@@ -186,16 +186,26 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 // just that part.
 func (in *interp) partOf(t Taint, name string, e ir.Expr) Taint {
 	var out Taint
-	hasParam := false
+	hasParam, hasPayload := false, false
 	for _, f := range t {
-		if f.Class == paramClass && f.Path == "" {
+		switch {
+		case f.Class == paramClass && f.Path == "":
 			hasParam = true
+			continue
+		case f.Class == rules.ClassPayload:
+			// Data derived from a whole payload (parse_qs(body),
+			// construct_event(body)) read by a constant key is one field:
+			// what the field's name says, not the whole.
+			hasPayload = true
 			continue
 		}
 		out = union(out, Taint{f})
 	}
 	if hasParam {
 		out = union(out, fieldFacts(t, name, in.stepAt(e, "reads "+name)))
+	}
+	if hasPayload && e != nil {
+		out = union(out, in.source(e, "", rules.PayloadField(name)).Taint)
 	}
 	return out
 }
@@ -832,6 +842,7 @@ func isSchemaClass(c *ClassInfo) bool {
 func genericArgsTaint(sym string, args []argVal) Taint {
 	name := sym[strings.LastIndexByte(sym, '.')+1:]
 	ctor := name != "" && name[0] >= 'A' && name[0] <= 'Z'
+	keepSecret := rules.KeepsSecret(sym)
 	var t Taint
 	for _, a := range args {
 		if a.name != "" && rules.IsCredentialName(a.name) {
@@ -839,6 +850,11 @@ func genericArgsTaint(sym string, args []argVal) Taint {
 		}
 		for _, f := range a.v.deep() {
 			if ctor && (f.Class == rules.ClassSecret || f.Class == rules.ClassCredential) {
+				continue
+			}
+			if f.Class == rules.ClassSecret && !keepSecret {
+				// stripe.Webhook.construct_event(body, sig, SECRET): the
+				// secret is used, not returned.
 				continue
 			}
 			if f.Class == rules.ClassCredential && f.Origin != nil && f.Origin.Mapping {

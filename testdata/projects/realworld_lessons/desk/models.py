@@ -14,3 +14,12 @@ class Team(models.Model):
 
 class Site(models.Model):
     name = models.CharField(max_length=80)
+
+
+class NoteQuerySet(models.QuerySet):
+    pass
+
+
+class Note(models.Model):
+    title = models.CharField(max_length=80)
+    objects = NoteQuerySet.as_manager()

@@ -19,7 +19,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.views import View
 
 from .forms import SiteForm
-from .models import Team
+from urllib.parse import parse_qs
+
+import stripe
+
+from .models import Note, Team
 from .services import AuditHelper, Helper
 
 log = logging.getLogger(__name__)
@@ -293,4 +297,37 @@ def client_address(request):
     log.info("failed login from %s", address)
     # All of request.META written to the log is the credentials in it.
     log.info("failed login with %s", request.META)  # want: LK201
+    return JsonResponse({})
+
+
+# --- Hold-out lessons: rows, library calls given secrets, hand-parsed bodies ------------
+
+
+def create_note(request):
+    # Silent: the row a custom manager created from the user, and its title.
+    note = Note.objects.create(title=request.POST.get("title", ""), owner=request.user)
+    print(note.title, "created")
+    return JsonResponse({"id": note.pk})
+
+
+def stripe_webhook(request):
+    # Silent: a field of the event a signing secret verified.
+    event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature"), settings.SECRET_KEY)
+    log.warning("unhandled event type %s", event["type"])
+    return JsonResponse({})
+
+
+def hand_parsed(request):
+    raw = request.body.decode("utf-8")
+    # Silent: one named field parsed by hand.
+    log.debug("section: %s", parse_qs(raw)["section"][0])
+    # The whole body.
+    log.debug("raw body: %s", raw)  # want: LK201
+    return JsonResponse({})
+
+
+def notify_chat(request):
+    # Silent: Slack's chat.postMessage is not a model endpoint.
+    reply = requests.post("https://slack.com/api/chat.postMessage", json={"text": str(request.user)})
+    log.info("slack answered %s", reply.json())
     return JsonResponse({})
