@@ -18,6 +18,7 @@ const (
 	ClassLog        Class = "log"        // text read from a log
 	ClassInput      Class = "input"      // any request-derived value
 	ClassResponse   Class = "response"   // a model's response
+	ClassPrompt     Class = "prompt"     // a prompt sent to a model
 	// ClassFwdCert marks certificate identity read from a header a proxy
 	// forwarded (spoofable unless the verify result was checked).
 	ClassFwdCert Class = "fwdcert"
@@ -46,6 +47,8 @@ func (c Class) Describe() string {
 		return "request input"
 	case ClassResponse:
 		return "model response"
+	case ClassPrompt:
+		return "prompt"
 	case ClassFwdCert:
 		return "forwarded client-certificate header"
 	case ClassVerify:
@@ -606,6 +609,7 @@ const (
 	TypeSerializer = "@serializer"
 	TypeResponse   = "@response"
 	TypePayloadKey = "@payload.key"
+	TypeScope      = "@channels.scope"
 	TypeSettings   = "django.conf.settings"
 	TypeEnviron    = "os.environ"
 )
@@ -845,6 +849,30 @@ var HTTPBodySink = &Sink{Kind: SinkLLM, Label: "HTTP request to a model endpoint
 	{Pos: -1, Kw: "json", Role: RoleMessages}, {Pos: -1, Kw: "data"}, {Pos: -1, Kw: "content"}, {Pos: -1, Kw: "body"},
 }}
 
+// ScopeKey classifies a Django Channels consumer's self.scope[key]: the
+// connection's request parts.
+func ScopeKey(key string) (typ string, classes []Class) {
+	switch key {
+	case "user":
+		return TypeUser, []Class{ClassPII}
+	case "session":
+		return TypeSession, []Class{ClassCredential, ClassInput}
+	case "headers", "cookies":
+		return "", []Class{ClassCredential, ClassInput}
+	}
+	return "", []Class{ClassInput}
+}
+
+// ChannelsReceive reports whether a consumer method receives the
+// client's message in its parameters.
+func ChannelsReceive(method string) bool {
+	switch method {
+	case "receive", "receive_json", "websocket_receive", "receive_bytes", "decode_json":
+		return true
+	}
+	return false
+}
+
 // IsLogPath reports whether a literal path names a log file.
 func IsLogPath(s string) bool {
 	l := strings.ToLower(s)
@@ -889,7 +917,7 @@ func SinkRule(kind SinkKind, c Class, role ArgRole) string {
 		switch c {
 		case ClassCert, ClassPayload, ClassCredential, ClassPII, ClassSecret:
 			return "LK201"
-		case ClassResponse:
+		case ClassResponse, ClassPrompt:
 			return "LK202"
 		}
 	case SinkOutput:

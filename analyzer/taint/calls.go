@@ -138,6 +138,9 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			if name == "request" && obj.Ref.Kind == RefInstance {
 				return &Value{Sym: rules.TypeRequest}
 			}
+			if name == "scope" && obj.Ref.Kind == RefInstance && isChannelsConsumer(c) {
+				return &Value{Sym: rules.TypeScope}
+			}
 			if ext := c.allExtBases(); len(ext) > 0 {
 				// Inherited from a library base: a method or attribute we do
 				// not see; it may also hold what a caller stored there.
@@ -261,6 +264,13 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 	}
 	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && rules.KnownSym(obj.Sym+"[]") {
 		return &Value{Sym: obj.Sym + "[]", Taint: obj.Taint}
+	}
+	if obj.Sym == rules.TypeScope {
+		if len(keys) == 1 {
+			typ, classes := rules.ScopeKey(keys[0])
+			return in.sourceAt(e, typ, classes...)
+		}
+		return in.sourceAt(e, "", rules.ClassInput)
 	}
 	if obj.Sym == rules.TypeResponse {
 		if len(keys) == 1 && rules.ResponseMeta(keys[0]) {
@@ -559,6 +569,13 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 		switch name {
 		case "read", "chunks", "readlines", "readline":
 			return in.source(c, "", []rules.Class{rules.ClassPayload, rules.ClassInput}), true
+		}
+		return empty, true
+	case rules.TypeScope:
+		args := in.evalArgs(c)
+		if k := positional(args, 0); name == "get" && k != nil && len(k.Consts) == 1 {
+			typ, classes := rules.ScopeKey(k.Consts[0])
+			return in.sourceAt(c, typ, classes...), true
 		}
 		return empty, true
 	case rules.TypeException:

@@ -96,6 +96,9 @@ type state struct {
 	// captures are the variables of an enclosing function that a nested
 	// function (a closure) may read, by nested function.
 	captures []map[string]*Value
+	// prompts are, by function, the local variables it sends to a model
+	// (from its latest analysis).
+	prompts []map[string]bool
 }
 
 // paramType is what callers pass for one parameter: the join of their
@@ -147,6 +150,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
 	e.st.globals = make([]map[string]*Value, len(p.Mods))
 	e.st.captures = make([]map[string]*Value, len(p.Funcs))
+	e.st.prompts = make([]map[string]bool, len(p.Funcs))
 	e.latest = make([][]*rawFinding, len(p.Funcs))
 	e.changes = make([]int, len(p.Funcs))
 	e.failed = map[int]string{}
@@ -352,6 +356,14 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 	}
 	for _, r := range results {
 		id := r.fn.ID
+		// A function that learned which variables it sends to a model is
+		// analyzed again, so its log lines before the model call see them.
+		if !samePromptSet(e.st.prompts[id], r.prompts) {
+			e.st.prompts[id] = r.prompts
+			if !pending[id] {
+				next[id] = true
+			}
+		}
 		// A missing summary reads as an empty one, so a function whose
 		// first summary is empty does not wake its callers.
 		old := e.st.sums[id]
@@ -588,6 +600,18 @@ func sameDeps(a, b []depKey) bool {
 	}
 	for i := range a {
 		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func samePromptSet(a, b map[string]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
 			return false
 		}
 	}

@@ -43,6 +43,8 @@ type fnResult struct {
 	captures   []capture
 	// failed is set when the analysis hit an internal error.
 	failed string
+	// prompts are the local variables sent to a model as prompts.
+	prompts map[string]bool
 }
 
 type env map[string]*Value
@@ -109,6 +111,10 @@ type interp struct {
 	// verified is set once the function has compared a client
 	// certificate's verification result (LK401).
 	verified bool
+	// prompts are the local variables this analysis saw sent to a model;
+	// curCall is the sink call being checked.
+	prompts map[string]bool
+	curCall *ir.Call
 	// raised is the taint of exceptions raised and not caught yet: by
 	// raise statements here and by direct callees. ownRaised is the part
 	// from raise statements here that no handler here caught: it alone
@@ -156,6 +162,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		sum.Sinks = append(sum.Sinks, in.sinks[k])
 	}
 	in.res.summary = sum
+	in.res.prompts = in.prompts
 	fkeys := make([]string, 0, len(in.found))
 	for k := range in.found {
 		fkeys = append(fkeys, k)
@@ -235,6 +242,15 @@ func (in *interp) bodyParams() {
 	if in.fi.Class != nil && !in.fi.Static {
 		first = 1
 	}
+	if in.fi.Class != nil && first == 1 && rules.ChannelsReceive(fn.Name) && isChannelsConsumer(in.fi.Class) {
+		// A Django Channels consumer's receive(): the client's message.
+		for _, p := range fn.Params[1:] {
+			if p.Kind == ir.ParamPositional || p.Kind == ir.ParamKwOnly {
+				in.env[p.Name] = in.paramSource(p, "websocket message")
+			}
+		}
+		return
+	}
 	if len(fn.Params) <= first+1 || fn.Params[first].Name != "request" {
 		return
 	}
@@ -246,16 +262,26 @@ func (in *interp) bodyParams() {
 		if !decorated && !in.isSchemaAnnotation(p.Annotation) {
 			continue
 		}
-		desc := p.Name + " (request body)"
-		st := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepSource, Message: "reads the request body as parameter " + p.Name}
-		v := &Value{Sym: rules.TypePayload, Taint: in.env[p.Name].Taint}
-		for _, c := range []rules.Class{rules.ClassPayload, rules.ClassInput} {
-			o := &Origin{Path: in.path, Pos: Pos{int(p.Pos.Line), int(p.Pos.Col)}, End: Pos{int(p.Pos.Line), int(p.Pos.Col)}, Desc: desc, Class: c}
-			o.key = string(c) + "@" + in.path + ":" + itoa(int(p.Pos.Line)) + ":" + itoa(int(p.Pos.Col))
-			v.Taint = union(v.Taint, Taint{{Class: c, Origin: o, Trace: (*Trace)(nil).push(st)}})
-		}
-		in.env[p.Name] = v
+		in.env[p.Name] = in.paramSource(p, "request body")
 	}
+}
+
+// paramSource is a parameter the framework fills with the request's
+// payload: a whole payload, read field by field.
+func (in *interp) paramSource(p *ir.Param, what string) *Value {
+	desc := p.Name + " (" + what + ")"
+	st := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepSource, Message: "reads the " + what + " as parameter " + p.Name}
+	v := &Value{Sym: rules.TypePayload, Taint: in.env[p.Name].Taint}
+	for _, c := range []rules.Class{rules.ClassPayload, rules.ClassInput} {
+		o := &Origin{Path: in.path, Pos: Pos{int(p.Pos.Line), int(p.Pos.Col)}, End: Pos{int(p.Pos.Line), int(p.Pos.Col)}, Desc: desc, Class: c}
+		o.key = string(c) + "@" + in.path + ":" + itoa(int(p.Pos.Line)) + ":" + itoa(int(p.Pos.Col))
+		v.Taint = union(v.Taint, Taint{{Class: c, Origin: o, Trace: (*Trace)(nil).push(st)}})
+	}
+	return v
+}
+
+func isChannelsConsumer(c *ClassInfo) bool {
+	return c.hasExtBase(func(s string) bool { return strings.HasPrefix(s, "channels.") })
 }
 
 func (in *interp) hasPayloadDecorator() bool {

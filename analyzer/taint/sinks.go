@@ -123,6 +123,9 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		}
 	}
 	for _, ps := range sum.Sinks {
+		if ps.Kind == rules.SinkLLM {
+			in.notePromptExprs(args)
+		}
 		if ps.Param >= len(byParam) || byParam[ps.Param] == nil {
 			continue
 		}
@@ -250,6 +253,9 @@ func allSystem(cs []string) bool {
 
 // checkSink examines the arguments of a catalog sink call.
 func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Value) {
+	prev := in.curCall
+	in.curCall = c
+	defer func() { in.curCall = prev }()
 	sinkStep := in.step(c, finding.StepSink, "reaches "+s.Label)
 	inner := (*Trace)(nil).push(sinkStep)
 	seen := map[*Value]bool{}
@@ -262,6 +268,7 @@ func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Valu
 			in.reach(c, rf.f, rf.role, s.Kind, s.Label, finding.Step{}, inner)
 		}
 	}
+	in.notePrompts(s, args)
 	for _, spec := range s.Args {
 		if spec.All {
 			for _, a := range args {
@@ -455,6 +462,9 @@ func message(rule string, flows []finding.Flow, sink string) string {
 	case "LK201":
 		return fmt.Sprintf("%s %s is written to a log by %s", upperFirst(what), src, sink)
 	case "LK202":
+		if rules.Class(flows[0].Class) == rules.ClassPrompt {
+			return fmt.Sprintf("prompt %s is written to a log by %s", src, sink)
+		}
 		return fmt.Sprintf("model response %s is written to a log by %s", src, sink)
 	case "LK301":
 		return fmt.Sprintf("model output %s reaches %s unescaped", src, sink)
@@ -473,4 +483,91 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// notePrompts records the local variables whose values a call sends to a
+// model as its prompt; logLocalsAsPrompts reports them when logged.
+func (in *interp) notePrompts(s *rules.Sink, args []argVal) {
+	switch s.Kind {
+	case rules.SinkLLM:
+		in.notePromptExprs(args)
+	case rules.SinkLog:
+		in.logPrompts(s, args)
+	}
+}
+
+func (in *interp) notePromptExprs(args []argVal) {
+	for _, a := range args {
+		for _, n := range valueNames(a.expr, false) {
+			if _, local := in.env[n.Id]; local {
+				if in.prompts == nil {
+					in.prompts = map[string]bool{}
+				}
+				in.prompts[n.Id] = true
+			}
+		}
+	}
+}
+
+// valueNames are the variables an expression uses as values: "prompt" in
+// f"{prompt}" or [{"content": prompt}], not "request" in
+// request.user.email (the base of an attribute or call; of a subscript
+// too unless withItems: messages[-1] is part of messages).
+func valueNames(e ir.Expr, withItems bool) []*ir.Name {
+	bases := map[*ir.Name]bool{}
+	walkExpr(e, func(x ir.Expr) {
+		var base ir.Expr
+		switch y := x.(type) {
+		case *ir.Attr:
+			base = y.X
+		case *ir.Subscript:
+			if !withItems {
+				base = y.X
+			}
+		case *ir.Call:
+			base = y.Func
+		}
+		if n, ok := base.(*ir.Name); ok {
+			bases[n] = true
+		}
+	})
+	var out []*ir.Name
+	walkExpr(e, func(x ir.Expr) {
+		if n, ok := x.(*ir.Name); ok && !bases[n] {
+			out = append(out, n)
+		}
+	})
+	return out
+}
+
+// logPrompts reports LK202 for a log call that writes a variable this
+// function sends to a model as a prompt (known from its previous
+// analysis, so a log line before the model call counts too).
+func (in *interp) logPrompts(s *rules.Sink, args []argVal) {
+	known := in.e.st.prompts[in.fi.ID]
+	if len(known) == 0 {
+		return
+	}
+	for _, a := range args {
+		for _, n := range valueNames(a.expr, true) {
+			if !known[n.Id] {
+				continue
+			}
+			if call, ok := in.stmtCall(); ok {
+				v := in.source(n, "", []rules.Class{rules.ClassPrompt})
+				for _, f := range v.Taint {
+					in.reach(call, f, rules.RolePrompt, s.Kind, s.Label, finding.Step{}, (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+s.Label)))
+				}
+			}
+		}
+	}
+}
+
+// stmtCall is the log call being checked: the call of the current
+// statement's expression.
+func (in *interp) stmtCall() (*ir.Call, bool) {
+	if in.curCall != nil {
+		return in.curCall, true
+	}
+	return nil, false
 }

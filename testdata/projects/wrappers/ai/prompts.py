@@ -46,7 +46,7 @@ def quick_reply(text):
 
 def ask_and_trace(prompt):
     # Logs its parameter and sends it: both sinks for callers.
-    logger.info("prompt: %s", prompt)
+    logger.info("prompt: %s", prompt)  # want: LK202
     return complete(prompt)
 
 
