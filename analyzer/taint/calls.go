@@ -1027,6 +1027,13 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 		}
 	}
 	switch sym {
+	case "asgiref.sync.sync_to_async", "asgiref.sync.async_to_sync", "channels.db.database_sync_to_async",
+		"functools.wraps", "functools.lru_cache", "functools.cache":
+		// Wrappers that return the function they are given, to be called.
+		if arg0 != nil && arg0.Ref != nil {
+			return arg0
+		}
+		return empty
 	case "functools.partial", "functools.partialmethod":
 		if len(args) == 0 {
 			return empty

@@ -115,6 +115,9 @@ type interp struct {
 	// curCall is the sink call being checked.
 	prompts map[string]bool
 	curCall *ir.Call
+	// argExprs are the argument expressions of the project call whose
+	// summary is being applied, by parameter.
+	argExprs [][]ir.Expr
 	// raised is the taint of exceptions raised and not caught yet: by
 	// raise statements here and by direct callees. ownRaised is the part
 	// from raise statements here that no handler here caught: it alone

@@ -22,6 +22,9 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 	}
 	params := f.Fn.Params
 	byParam := make([]*Value, len(params))
+	// argExprs are the argument expressions given to each parameter, to
+	// tell which of the caller's variables become prompt text.
+	argExprs := make([][]ir.Expr, len(params))
 	pi := 0
 	if self != nil && len(params) > 0 {
 		byParam[0] = self
@@ -58,6 +61,7 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 			for i, p := range params {
 				if p.Name == a.name && p.Kind != ir.ParamVarArgs && p.Kind != ir.ParamVarKw {
 					byParam[i] = a.v
+					argExprs[i] = append(argExprs[i], a.expr)
 					matched = true
 					break
 				}
@@ -70,9 +74,16 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 				}
 			}
 		default:
+			before := pi
 			pi = assignPositional(params, byParam, pi, a.v)
+			if before < len(params) && (pi > before || params[before].Kind == ir.ParamVarArgs) {
+				argExprs[before] = append(argExprs[before], a.expr)
+			}
 		}
 	}
+	saved := in.argExprs
+	in.argExprs = argExprs
+	defer func() { in.argExprs = saved }()
 	return in.applySummary(f, c, byParam, args)
 }
 
@@ -123,8 +134,10 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		}
 	}
 	for _, ps := range sum.Sinks {
-		if ps.Kind == rules.SinkLLM {
-			in.notePromptExprs(args)
+		if ps.Kind == rules.SinkLLM && ps.Param < len(in.argExprs) {
+			for _, e := range in.argExprs[ps.Param] {
+				in.notePromptExprs([]argVal{{expr: e}})
+			}
 		}
 		if ps.Param >= len(byParam) || byParam[ps.Param] == nil {
 			continue

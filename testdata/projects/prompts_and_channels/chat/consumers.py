@@ -2,6 +2,7 @@
 import json
 import logging
 
+from asgiref.sync import sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer, JsonWebsocketConsumer
 from openai import AsyncOpenAI
 
@@ -29,3 +30,16 @@ class QuestionConsumer(JsonWebsocketConsumer):
         question = content.get("question", "")
         log.info("question from user %s", self.scope["user"].pk)
         client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": question}])
+
+
+def open_session(user, data):
+    # A number derived from the message, not the message.
+    return len(data.get("text", "")) // 10
+
+
+class ThrottledConsumer(AsyncWebsocketConsumer):
+    async def receive(self, text_data=None, bytes_data=None):
+        data = json.loads(text_data)
+        # Silent: a delay computed by a helper called through sync_to_async.
+        delay = await sync_to_async(open_session)(self.scope["user"], data)
+        log.info("throttling for %s s", delay)

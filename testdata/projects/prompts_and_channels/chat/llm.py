@@ -29,3 +29,22 @@ def count_words(text):
     words = text.split()
     log.info("%d words", len(words))
     return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Count: 3"}])
+
+
+def award(user, note=None, amount=None):
+    # Only the note reaches the model.
+    if note is not None:
+        return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": note}])
+    return amount
+
+
+def grant(user, reward):
+    # Silent: neither the user nor the amount is given to a parameter that reaches the model.
+    log.info("granting %s to %s", reward, user.pk)
+    award(user, amount=reward)
+
+
+def review(user, text):
+    # The text is given to the parameter that does.
+    log.info("reviewing %s", text)  # want: LK202
+    award(user, note=text)
