@@ -775,8 +775,15 @@ func KeepsSecret(sym string) bool {
 			return true
 		}
 	}
-	return false
+	// A regex's or string-like object's transformation returns its input
+	// transformed (PATTERN.sub("", value)).
+	return transformers[sym[strings.LastIndexByte(sym, '.')+1:]] || strings.HasPrefix(sym, "re.")
 }
+
+var transformers = setOf("sub", "subn", "replace", "strip", "lstrip", "rstrip", "lower", "upper", "title", "casefold",
+	"format", "format_map", "join", "encode", "decode", "split", "rsplit", "splitlines", "partition", "rpartition",
+	"expandtabs", "zfill", "ljust", "rjust", "center", "removeprefix", "removesuffix", "quote", "quote_plus",
+	"unquote", "unquote_plus", "escape", "dumps", "b64encode", "urlsafe_b64encode", "hexlify", "translate")
 
 // IsCredentialName reports whether a keyword argument or field name names
 // a credential (api_key=, token=, password=).

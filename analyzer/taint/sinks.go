@@ -544,13 +544,43 @@ func valueNames(e ir.Expr, withItems bool) []*ir.Name {
 			bases[n] = true
 		}
 	})
+	// Names under a call count only for calls that render their argument
+	// (str, repr, format, json.dumps, join): len(texts) is not the texts.
+	hidden := map[*ir.Name]bool{}
+	walkExpr(e, func(x ir.Expr) {
+		c, ok := x.(*ir.Call)
+		if !ok || renders(c) {
+			return
+		}
+		for _, a := range c.Args {
+			walkExpr(a.Value, func(y ir.Expr) {
+				if n, ok := y.(*ir.Name); ok {
+					hidden[n] = true
+				}
+			})
+		}
+	})
 	var out []*ir.Name
 	walkExpr(e, func(x ir.Expr) {
-		if n, ok := x.(*ir.Name); ok && !bases[n] {
+		if n, ok := x.(*ir.Name); ok && !bases[n] && !hidden[n] {
 			out = append(out, n)
 		}
 	})
 	return out
+}
+
+// renders reports whether a call returns its arguments as text.
+func renders(c *ir.Call) bool {
+	switch f := c.Func.(type) {
+	case *ir.Name:
+		return f.Id == "str" || f.Id == "repr" || f.Id == "format" || f.Id == "ascii"
+	case *ir.Attr:
+		switch f.Name {
+		case "format", "join", "dumps", "pformat", "strip", "lower", "upper", "replace":
+			return true
+		}
+	}
+	return false
 }
 
 // logPrompts reports LK202 for a log call that writes a variable this
