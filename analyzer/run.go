@@ -208,7 +208,19 @@ func moduleSpecs(root string, mods []*ir.Module) []taint.ModuleSpec {
 		statCache[rel] = err == nil
 		return err == nil
 	}
-	roots := modules.Roots(paths, exists)
+	heads := map[string]bool{}
+	for _, m := range mods {
+		if m == nil {
+			continue
+		}
+		for _, im := range m.Imports {
+			if im.Level == 0 && im.Module != "" {
+				head, _, _ := strings.Cut(im.Module, ".")
+				heads[head] = true
+			}
+		}
+	}
+	roots := modules.RootsImporting(paths, exists, heads)
 	var specs []taint.ModuleSpec
 	for _, m := range mods {
 		if m == nil {

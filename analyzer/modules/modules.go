@@ -65,6 +65,13 @@ func under(dir, base string) bool {
 //
 // A manage.py file among files counts as present even if exists says no.
 func Roots(files []string, exists func(relPath string) bool) []string {
+	return RootsImporting(files, exists, nil)
+}
+
+// RootsImporting is Roots for a project whose modules import the given
+// top-level names: a Django project directory that is itself a package
+// the project imports by name is not a root (its parent is).
+func RootsImporting(files []string, exists func(relPath string) bool, importedHeads map[string]bool) []string {
 	dirs := map[string]bool{}
 	hasManage := map[string]bool{}
 	for _, f := range files {
@@ -92,7 +99,16 @@ func Roots(files []string, exists func(relPath string) bool) []string {
 	roots := map[string]bool{}
 	for _, d := range sorted {
 		if hasManage[d] || exists(join(d, djangoMarker)) {
-			roots[d] = true
+			// A manage.py inside a package whose code imports that package
+			// by name (src/khoj/manage.py, "from khoj.database import ..."):
+			// the root is the nearest ancestor that is not a package.
+			r := d
+			if d != "" && importedHeads[path.Base(d)] {
+				for r != "" && exists(join(r, "__init__.py")) {
+					r = parent(r)
+				}
+			}
+			roots[r] = true
 			continue
 		}
 		for _, m := range projectMarkers {

@@ -389,3 +389,28 @@ func TestIndexPreferences(t *testing.T) {
 		t.Error("Lookup with an empty importer failed")
 	}
 }
+
+// TestManagePyInsideImportedPackage: manage.py in a package the project
+// imports by name (src/khoj/manage.py, "from khoj.database import ...").
+func TestManagePyInsideImportedPackage(t *testing.T) {
+	files := []string{"pyproject.toml", "src/khoj/__init__.py", "src/khoj/manage.py", "src/khoj/configure.py", "src/khoj/database/__init__.py", "src/khoj/database/adapters.py"}
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f] = true
+	}
+	exists := func(p string) bool { return have[p] }
+	var py []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".py") {
+			py = append(py, f)
+		}
+	}
+	roots := RootsImporting(py, exists, map[string]bool{"khoj": true})
+	if got, _ := ModuleName("src/khoj/database/adapters.py", roots, exists); got != "khoj.database.adapters" {
+		t.Errorf("importing khoj: ModuleName = %q, want khoj.database.adapters (roots %q)", got, roots)
+	}
+	roots = RootsImporting(py, exists, map[string]bool{"database": true})
+	if got, _ := ModuleName("src/khoj/database/adapters.py", roots, exists); got != "database.adapters" {
+		t.Errorf("importing database: ModuleName = %q, want database.adapters (roots %q)", got, roots)
+	}
+}

@@ -2,6 +2,7 @@ package taint
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -134,7 +135,7 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		}
 	}
 	for _, ps := range sum.Sinks {
-		if ps.Kind == rules.SinkLLM && ps.Param < len(in.argExprs) {
+		if ps.Kind == rules.SinkLLM && ps.Path == "" && ps.Param < len(in.argExprs) && promptParam(f, ps.Param) {
 			for _, e := range in.argExprs[ps.Param] {
 				in.notePromptExprs([]argVal{{expr: e}})
 			}
@@ -503,10 +504,31 @@ func upperFirst(s string) string {
 func (in *interp) notePrompts(s *rules.Sink, args []argVal) {
 	switch s.Kind {
 	case rules.SinkLLM:
-		in.notePromptExprs(args)
+		in.notePromptExprs(promptArgs(s, args))
 	case rules.SinkLog:
 		in.logPrompts(s, args)
 	}
+}
+
+// promptArgs are the arguments of a sink call that carry the prompt (not
+// model=, temperature=, api_key=).
+func promptArgs(s *rules.Sink, args []argVal) []argVal {
+	var out []argVal
+	n := 0
+	for _, a := range args {
+		pos := -1
+		if a.name == "" && !a.star && !a.dstr {
+			pos = n
+			n++
+		}
+		for _, spec := range s.Args {
+			if spec.All || (pos >= 0 && spec.Pos == pos) || (a.name != "" && spec.Kw == a.name) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (in *interp) notePromptExprs(args []argVal) {
@@ -613,4 +635,13 @@ func (in *interp) stmtCall() (*ir.Call, bool) {
 		return in.curCall, true
 	}
 	return nil, false
+}
+
+// promptParamName matches the names of wrapper parameters that carry the
+// prompt's text (not a user object, a model name or options).
+var promptParamName = regexp.MustCompile(`(?i)(prompt|message|query|question|text|content|input|instruction|system|context|chunk|document|passage)`)
+
+// promptParam reports whether parameter i of f carries prompt text.
+func promptParam(f *FuncInfo, i int) bool {
+	return i < len(f.Fn.Params) && promptParamName.MatchString(f.Fn.Params[i].Name)
 }

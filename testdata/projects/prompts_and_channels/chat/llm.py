@@ -31,10 +31,10 @@ def count_words(text):
     return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Count: 3"}])
 
 
-def award(user, note=None, amount=None):
-    # Only the note reaches the model.
-    if note is not None:
-        return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": note}])
+def award(user, message=None, amount=None):
+    # Only the message reaches the model.
+    if message is not None:
+        return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": message}])
     return amount
 
 
@@ -47,7 +47,7 @@ def grant(user, reward):
 def review(user, text):
     # The text is given to the parameter that does.
     log.info("reviewing %s", text)  # want: LK202
-    award(user, note=text)
+    award(user, message=text)
 
 
 def embed_chunks(texts):
