@@ -40,6 +40,11 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		jobs = runtime.NumCPU()
 	}
 	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: cfg.Exclude, Include: cfg.Include})
+	if len(files) == 0 {
+		// Nothing to analyze is worth saying: a wrong path or an exclude
+		// that swallowed the project must not read as a clean scan.
+		diags = append(diags, finding.Diagnostic{Path: ".", Message: "no Python files to analyze under the given paths (check them, and --exclude/--include)"})
+	}
 	if cfg.SizeHint != nil {
 		var total int64
 		for _, f := range files {

@@ -551,7 +551,14 @@ func Opaque(sym string) bool {
 	// A QuerySet or Manager method (on a project subclass, or chained).
 	name := sym[strings.LastIndexByte(sym, '.')+1:]
 	owner := strings.TrimSuffix(sym, "."+name)
-	return ormMethods[name] && (owner == "~" || strings.Contains(owner, "QuerySet") || strings.Contains(owner, "Manager") || strings.Contains(owner, ".models.Model"))
+	if !ormMethods[name] {
+		return false
+	}
+	if owner == "~" || strings.Contains(owner, "QuerySet") || strings.Contains(owner, "Manager") || strings.Contains(owner, ".models.Model") {
+		return true
+	}
+	// A query chained on a query: X.objects.filter(...).filter(...).first()
+	return strings.HasSuffix(owner, "()") && Opaque(strings.TrimSuffix(owner, "()"))
 }
 
 // ormMethods return rows (or counts) selected by their arguments, not

@@ -89,6 +89,23 @@ func defaultExcluded(name string) bool {
 // venvMarker marks a virtualenv (PEP 405).
 const venvMarker = "pyvenv.cfg"
 
+// isVirtualenv reports whether a directory's entries are a virtualenv's:
+// pyvenv.cfg beside the interpreter's bin/ (Scripts/ on Windows) or lib/.
+// A pyvenv.cfg committed into a project's source directory, without that
+// layout, does not hide the project.
+func isVirtualenv(entries []fs.DirEntry) bool {
+	marker, layout := false, false
+	for _, e := range entries {
+		switch e.Name() {
+		case venvMarker:
+			marker = true
+		case "bin", "Scripts", "lib", "Lib", "lib64":
+			layout = layout || e.IsDir() || e.Type()&fs.ModeSymlink != 0
+		}
+	}
+	return marker && layout
+}
+
 // fileSystem is what the walk asks of the operating system; tests replace
 // parts of it to simulate failures that root cannot produce.
 type fileSystem struct {
@@ -298,12 +315,8 @@ func (w *walker) walkDir(abs, rel string, id dirID, chain []dirID, explicit bool
 	if err != nil {
 		w.diag(shown, "directory listing incomplete: "+cause(err))
 	}
-	if !explicit {
-		for _, e := range entries {
-			if e.Name() == venvMarker {
-				return // a virtualenv
-			}
-		}
+	if !explicit && isVirtualenv(entries) {
+		return
 	}
 	// chain is shared with sibling calls: copy before appending.
 	here := make([]dirID, len(chain), len(chain)+1)

@@ -490,3 +490,27 @@ func TestDiagnosticFor(t *testing.T) {
 		t.Errorf("DiagnosticFor = %+v", d)
 	}
 }
+
+// TestCommittedVenvMarker: a pyvenv.cfg committed beside a project's
+// sources, without a virtualenv's bin/ or lib/, does not hide them.
+func TestCommittedVenvMarker(t *testing.T) {
+	root := t.TempDir()
+	for _, p := range []string{"proj/manage.py", "proj/pyvenv.cfg", "proj/app/views.py", "venv/pyvenv.cfg", "venv/lib/python3.11/site.py", "venv/bin/activate.py"} {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("x = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := Walk(Options{Root: root, Paths: []string{root}})
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := []string{"proj/app/views.py", "proj/manage.py"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("files %v, want %v", got, want)
+	}
+}

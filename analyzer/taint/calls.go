@@ -36,8 +36,12 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 		}
 		return empty
 	case rules.TypeSession:
-		if name == "session_key" {
+		switch name {
+		case "session_key":
 			return src("", rules.ClassCredential, rules.ClassInput)
+		case "_session", "_session_cache":
+			// The session's own storage: the session as a whole.
+			return src(rules.TypeSession, rules.ClassCredential, rules.ClassInput)
 		}
 		return empty
 	case rules.TypeSerializer:
@@ -1024,6 +1028,18 @@ func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *V
 	if name := sym[strings.LastIndexByte(sym, '.')+1:]; validators[name] && arg0 != nil {
 		if t := arg0.deep().sources(); hasClass(t, rules.ClassPayload) {
 			return &Value{Sym: rules.TypePayload, Taint: t}
+		}
+	}
+	// Run-it-elsewhere helpers call their first (or second) argument with
+	// the rest: asyncio.to_thread(client.chat.completions.create, ...).
+	switch {
+	case sym == "asyncio.to_thread" || strings.HasSuffix(sym, ".submit") && (strings.HasPrefix(sym, "concurrent.futures") || strings.HasPrefix(sym, "~")):
+		if len(args) > 0 && !args[0].star {
+			return in.callValue(c, args[0].v, args[1:])
+		}
+	case strings.HasSuffix(sym, ".run_in_executor"):
+		if len(args) > 1 && !args[1].star {
+			return in.callValue(c, args[1].v, args[2:])
 		}
 	}
 	switch sym {

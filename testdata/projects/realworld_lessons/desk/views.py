@@ -1,4 +1,5 @@
 """Lessons from scanning real Django projects: each case is a false positive or a miss seen in the wild."""
+import asyncio
 import json
 import logging
 import os
@@ -336,4 +337,30 @@ def notify_chat(request):
     # Silent: Slack's chat.postMessage is not a model endpoint.
     reply = requests.post("https://slack.com/api/chat.postMessage", json={"text": str(request.user)})
     log.info("slack answered %s", reply.json())
+    return JsonResponse({})
+
+
+# --- Second hold-out ----------------------------------------------------------------------
+
+
+def profile_code(request):
+    # Silent: an id of a row found by a chained query on a custom manager.
+    code = Team.objects.filter(active=True).filter(name__iexact=request.POST.get("full_name")).first().code
+    log.info("profile code %s", code)
+    return JsonResponse({})
+
+
+def _draft(text):
+    return openai.chat.completions.create(model=settings.LLM_MODEL, messages=[{"role": "user", "content": text}])
+
+
+async def draft_in_thread(request):
+    # The e-mail reaches the model through asyncio.to_thread.
+    await asyncio.to_thread(_draft, f"Write to {request.user.email}")  # want: LK104
+    return JsonResponse({})
+
+
+def session_storage(request):
+    # The session's private storage is the whole session.
+    log.debug("session: %s", request.session._session)  # want: LK201
     return JsonResponse({})
