@@ -542,7 +542,7 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 			}
 			return v, true
 		case "dict", "copy", "urlencode", "decode", "read", "lists", "model_dump", "model_dump_json", "json", "to_dict", "serialize":
-			return in.wholeOf(recv, c), true
+			return wholeOf(recv), true
 		case "items", "values":
 			if recv.Sym == rules.TypeEnviron {
 				// Every environment value, secrets among them; the names are
@@ -553,7 +553,7 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 				}
 				return &Value{Elems: []*Value{{Elems: []*Value{empty, val}}}}, true
 			}
-			w := in.wholeOf(recv, c)
+			w := wholeOf(recv)
 			return &Value{Taint: w.Taint}, true
 		case "keys", "__contains__", "__len__", "is_valid", "has_key", "save", "save_m2m", "full_clean", "clean",
 			"has_changed", "has_error", "add_error", "non_field_errors":
@@ -631,11 +631,8 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 }
 
 // wholeOf is a catalog value read whole (request.data.dict()).
-func (in *interp) wholeOf(recv *Value, c *ir.Call) *Value {
-	if len(recv.Taint) > 0 {
-		return &Value{Sym: recv.Sym, Taint: recv.Taint}
-	}
-	return &Value{Sym: recv.Sym}
+func wholeOf(recv *Value) *Value {
+	return &Value{Sym: recv.Sym, Taint: recv.Taint}
 }
 
 // dataMethod handles methods of plain values: containers and strings.

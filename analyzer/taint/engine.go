@@ -89,8 +89,10 @@ type depKey struct {
 // state is the whole-project knowledge one round reads and the merge
 // after it writes.
 type state struct {
-	sums       []*Summary
-	paramTypes [][]*paramType
+	sums []*Summary
+	// paramTypes are, by function and parameter, the join of the symbols and
+	// references callers pass (either may be a conflict).
+	paramTypes [][]*Value
 	classAttrs []map[string]*Value
 	globals    []map[string]*Value
 	// captures are the variables of an enclosing function that a nested
@@ -99,12 +101,6 @@ type state struct {
 	// prompts are, by function, the local variables it sends to a model
 	// (from its latest analysis).
 	prompts []map[string]bool
-}
-
-// paramType is what callers pass for one parameter: the join of their
-// symbols and references (either may be a conflict).
-type paramType struct {
-	v *Value
 }
 
 // Engine runs the taint analysis over a project.
@@ -146,7 +142,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	}
 	e := &Engine{proj: p, jobs: jobs, users: map[depKey][]int32{}}
 	e.st.sums = make([]*Summary, len(p.Funcs))
-	e.st.paramTypes = make([][]*paramType, len(p.Funcs))
+	e.st.paramTypes = make([][]*Value, len(p.Funcs))
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
 	e.st.globals = make([]map[string]*Value, len(p.Mods))
 	e.st.captures = make([]map[string]*Value, len(p.Funcs))
@@ -449,7 +445,7 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 func (e *Engine) observeParam(o paramObs) bool {
 	pts := e.st.paramTypes[o.fn.ID]
 	if pts == nil {
-		pts = make([]*paramType, len(o.fn.Fn.Params))
+		pts = make([]*Value, len(o.fn.Fn.Params))
 		e.st.paramTypes[o.fn.ID] = pts
 	}
 	if o.param >= len(pts) {
@@ -464,14 +460,14 @@ func (e *Engine) observeParam(o paramObs) bool {
 	}
 	cur := pts[o.param]
 	if cur == nil {
-		pts[o.param] = &paramType{v: &Value{Sym: sym, Ref: o.v.Ref}}
+		pts[o.param] = &Value{Sym: sym, Ref: o.v.Ref}
 		return true
 	}
-	n := &Value{Sym: joinSym(cur.v.Sym, sym), Ref: joinRef(cur.v.Ref, o.v.Ref)}
-	if n.Sym == cur.v.Sym && (n.Ref == cur.v.Ref || (n.Ref != nil && n.Ref.equal(cur.v.Ref))) {
+	n := &Value{Sym: joinSym(cur.Sym, sym), Ref: joinRef(cur.Ref, o.v.Ref)}
+	if n.Sym == cur.Sym && (n.Ref == cur.Ref || (n.Ref != nil && n.Ref.equal(cur.Ref))) {
 		return false
 	}
-	pts[o.param] = &paramType{v: n}
+	pts[o.param] = n
 	return true
 }
 

@@ -198,7 +198,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 // type: by name (request, self), by annotation, or from the callers.
 func (in *interp) initParams() {
 	fn := in.fi.Fn
-	var observed []*paramType
+	var observed []*Value
 	if len(fn.Params) > 0 {
 		observed = in.e.st.paramTypes[in.fi.ID]
 		in.dep(depKey{'P', in.fi.ID, ""})
@@ -221,11 +221,11 @@ func (in *interp) initParams() {
 		case in.fi.LogEmit && i == 1:
 			v.Sym = rules.TypeLogRecord
 		case i < len(observed) && observed[i] != nil:
-			if observed[i].v.Sym != symConflict {
-				v.Sym = observed[i].v.Sym
+			if observed[i].Sym != symConflict {
+				v.Sym = observed[i].Sym
 			}
-			if observed[i].v.Ref != conflictRef {
-				v.Ref = observed[i].v.Ref
+			if observed[i].Ref != conflictRef {
+				v.Ref = observed[i].Ref
 			}
 		}
 		if p.Kind == ir.ParamVarArgs || p.Kind == ir.ParamVarKw {
@@ -272,15 +272,10 @@ func (in *interp) bodyParams() {
 // paramSource is a parameter the framework fills with the request's
 // payload: a whole payload, read field by field.
 func (in *interp) paramSource(p *ir.Param, what string) *Value {
-	desc := p.Name + " (" + what + ")"
-	st := finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepSource, Message: "reads the " + what + " as parameter " + p.Name}
-	v := &Value{Sym: rules.TypePayload, Taint: in.env[p.Name].Taint}
-	for _, c := range []rules.Class{rules.ClassPayload, rules.ClassInput} {
-		o := &Origin{Path: in.path, Pos: Pos{int(p.Pos.Line), int(p.Pos.Col)}, End: Pos{int(p.Pos.Line), int(p.Pos.Col)}, Desc: desc, Class: c}
-		o.key = string(c) + "@" + in.path + ":" + itoa(int(p.Pos.Line)) + ":" + itoa(int(p.Pos.Col))
-		v.Taint = union(v.Taint, Taint{{Class: c, Origin: o, Trace: (*Trace)(nil).push(st)}})
-	}
-	return v
+	sp := ir.Span{Start: p.Pos, End: p.Pos}
+	st := finding.Step{Location: in.spanLoc(sp), Kind: finding.StepSource, Message: "reads the " + what + " as parameter " + p.Name}
+	facts := in.sourceFacts(sp, p.Name+" ("+what+")", st, rules.ClassPayload, rules.ClassInput)
+	return &Value{Sym: rules.TypePayload, Taint: union(in.env[p.Name].Taint, facts)}
 }
 
 func isChannelsConsumer(c *ClassInfo) bool {
@@ -340,8 +335,6 @@ func (in *interp) isSchemaAnnotation(a ir.Expr) bool {
 		return strings.HasPrefix(s, "ninja.") || s == "pydantic.BaseModel" || strings.HasSuffix(s, ".Schema")
 	})
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func isRequestAnnotation(e ir.Expr) bool {
 	name := dotted(e)
@@ -614,10 +607,9 @@ func (in *interp) execTry(s *ir.Try) {
 			in.eval(h.Type)
 		}
 		if h.Name != "" {
-			o := newOrigin(in.path, exprSpan{h.Span}, "exception "+h.Name, rules.ClassError)
 			st := finding.Step{Location: in.spanLoc(h.Span), Kind: finding.StepSource, Message: "exception caught as " + h.Name}
 			caught := bodyRaised.withStep(finding.Step{Location: in.spanLoc(h.Span), Kind: finding.StepAssign, Message: "caught as " + h.Name})
-			in.env[h.Name] = &Value{Sym: rules.TypeException, Taint: union(Taint{{Class: rules.ClassError, Origin: o, Trace: (*Trace)(nil).push(st)}}, caught)}
+			in.env[h.Name] = &Value{Sym: rules.TypeException, Taint: union(in.sourceFacts(h.Span, "exception "+h.Name, st, rules.ClassError), caught)}
 		}
 		in.execBlock(h.Body)
 		if !in.dead {
@@ -790,6 +782,16 @@ type spanLike interface {
 func (s exprSpan) start() Pos { return Pos{int(s.sp.Start.Line), int(s.sp.Start.Col)} }
 func (s exprSpan) end() Pos   { return Pos{int(s.sp.End.Line), int(s.sp.End.Col)} }
 
+// sourceFacts are the facts of data of the given classes read at sp, each
+// with a trace that starts at step st.
+func (in *interp) sourceFacts(sp ir.Span, desc string, st finding.Step, classes ...rules.Class) Taint {
+	var t Taint
+	for _, c := range classes {
+		t = union(t, Taint{{Class: c, Origin: newOrigin(in.path, exprSpan{sp}, desc, c), Trace: (*Trace)(nil).push(st)}})
+	}
+	return t
+}
+
 // source builds the value of a source expression.
 func (in *interp) source(e ir.Expr, typ string, classes []rules.Class) *Value {
 	v := &Value{Sym: typ}
@@ -797,11 +799,7 @@ func (in *interp) source(e ir.Expr, typ string, classes []rules.Class) *Value {
 		return v
 	}
 	desc := formatExpr(e)
-	st := in.step(e, finding.StepSource, "reads "+desc)
-	t := make(Taint, 0, len(classes))
-	for _, c := range classes {
-		t = union(t, Taint{{Class: c, Origin: newOrigin(in.path, exprSpan{e.ExprSpan()}, desc, c), Trace: (*Trace)(nil).push(st)}})
-	}
+	t := in.sourceFacts(e.ExprSpan(), desc, in.step(e, finding.StepSource, "reads "+desc), classes...)
 	if typ == rules.TypeMeta || typ == rules.TypeHeaders || typ == rules.TypeCookies || typ == rules.TypeSession {
 		for i := range t {
 			t[i].Origin.Mapping = true
@@ -1346,7 +1344,7 @@ func (in *interp) withoutParamIdentity(v *Value) *Value {
 func (in *interp) paramTypeOf(i int) *Value {
 	obs := in.e.st.paramTypes[in.fi.ID]
 	if i < len(obs) && obs[i] != nil {
-		return obs[i].v
+		return obs[i]
 	}
 	return nil
 }

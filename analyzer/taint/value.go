@@ -177,11 +177,6 @@ func fieldOf(v *Value, name string) *Value {
 // Taint is a set of facts, sorted by key, immutable once built.
 type Taint []Fact
 
-func (t Taint) has(key string) bool {
-	i := sort.Search(len(t), func(i int) bool { return t[i].key() >= key })
-	return i < len(t) && t[i].key() == key
-}
-
 // union returns t ∪ u; for a key in both, t's fact (and trace) wins.
 func union(t, u Taint) Taint {
 	if len(u) == 0 {
