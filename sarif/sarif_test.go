@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -122,23 +121,7 @@ func TestGolden(t *testing.T) {
 		t.Error("output holds the secret literal")
 	}
 	out = withoutRuleDocs(t, out)
-	path := filepath.Join("testdata", "golden", "report.sarif")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out, want) {
-		t.Errorf("report.sarif differs from golden file; run go test -update and review the diff.\ngot:\n%s", out)
-	}
+	reporttest.Golden(t, filepath.Join("testdata", "golden", "report.sarif"), out, *update)
 }
 
 // withoutRuleDocs replaces the rule documentation in a SARIF log by

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,23 +32,7 @@ type printer func(io.Writer, *report.Input) error
 // -update.
 func golden(t *testing.T, name string, out []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, out, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(out, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff.\ngot:\n%s\nwant:\n%s", name, out, want)
-	}
+	reporttest.Golden(t, filepath.Join("testdata", "golden", name), out, *update)
 }
 
 func render(t *testing.T, p printer, in *report.Input) []byte {

@@ -13,6 +13,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer"
 	"github.com/llmleak/llmleak/analyzer/config"
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/report/reporttest"
 	"github.com/llmleak/llmleak/rules"
 )
 
@@ -22,23 +23,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(testdataDir(t), "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/llmleak -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./cmd/llmleak -update and review the diff.\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
+	reporttest.Golden(t, filepath.Join(testdataDir(t), "golden", name), []byte(got), *update)
 }
 
 var testdataAbs string

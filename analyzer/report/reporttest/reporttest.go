@@ -1,7 +1,8 @@
 // Package reporttest holds the synthetic findings that the golden tests of
 // every printer (analyzer/report, sarif) share, so that all formats are
 // checked over the same input. The findings point into the small source
-// tree in analyzer/report/testdata/src. Only tests import this package; it
+// tree in analyzer/report/testdata/src, and the golden-file check every
+// package's tests use. Only tests import this package; it
 // imports nothing of the project but analyzer/finding, rules and report.
 package reporttest
 
