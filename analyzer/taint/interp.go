@@ -1065,13 +1065,9 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 		}
 	}
 	// Enclosing functions' nested defs (closures see their siblings).
-	for o := in.fi.Fn.Outer; o != nil; o = o.Outer {
-		for _, f := range in.fi.Mod.Funcs {
-			if f.Fn == o {
-				if g := f.locals[name]; g != nil {
-					return &Value{Ref: &Ref{Kind: RefFunc, Func: g}}
-				}
-			}
+	for o := in.fi.outer; o != nil; o = o.outer {
+		if g := o.locals[name]; g != nil {
+			return &Value{Ref: &Ref{Kind: RefFunc, Func: g}}
 		}
 	}
 	if b := in.fi.Mod.top[name]; b != nil {

@@ -44,6 +44,7 @@ type FuncInfo struct {
 	// LogEmit marks emit(self, record) of a logging.Handler subclass.
 	LogEmit bool
 	locals  map[string]*FuncInfo // nested defs by name
+	outer   *FuncInfo            // the enclosing function of a nested def or method
 	classes map[string]*ClassInfo
 }
 
@@ -465,6 +466,7 @@ func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
 	// Nested defs and classes, by enclosing function.
 	for _, fn := range mod.Functions {
 		if fn.Outer != nil {
+			infos[fn].outer = infos[fn.Outer]
 			if o := infos[fn.Outer]; o != nil && fn.Class == nil {
 				if o.locals == nil {
 					o.locals = map[string]*FuncInfo{}
