@@ -263,7 +263,7 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 			return f
 		}
 	}
-	if v, ok := in.classifyKey(obj, keys, e, key.Sym); ok {
+	if v, ok := in.classifyKey(obj, key, e); ok {
 		return v
 	}
 	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && rules.KnownSym(obj.Sym+"[]") {
@@ -314,9 +314,10 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 }
 
 // classifyKey classifies a keyed read of a catalog type: request.META,
-// headers, payloads, cookies, session, os.environ. keys are the possible
-// constant keys (nil when unknown).
-func (in *interp) classifyKey(obj *Value, keys []string, e ir.Expr, keySym ...string) (*Value, bool) {
+// headers, payloads, cookies, session, os.environ. The key's constants are
+// the keys it may be (none when unknown).
+func (in *interp) classifyKey(obj, key *Value, e ir.Expr) (*Value, bool) {
+	keys := key.Consts
 	var classify func(string) []rules.Class
 	var unknown []rules.Class
 	switch obj.Sym {
@@ -328,7 +329,7 @@ func (in *interp) classifyKey(obj *Value, keys []string, e ir.Expr, keySym ...st
 		// A key read from a variable is still one field; a key taken from
 		// iterating the payload itself walks all of it.
 		classify, unknown = rules.PayloadField, []rules.Class{rules.ClassInput}
-		if len(keySym) > 0 && keySym[0] == rules.TypePayloadKey {
+		if key.Sym == rules.TypePayloadKey {
 			unknown = []rules.Class{rules.ClassPayload, rules.ClassInput}
 		}
 	case rules.TypeFiles:
@@ -536,7 +537,7 @@ func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool
 			if key == nil {
 				key = empty
 			}
-			v, _ := in.classifyKey(recv, key.Consts, c, key.Sym)
+			v, _ := in.classifyKey(recv, key, c)
 			if d := positional(args, 1); d != nil {
 				v = join(v, d)
 			}
