@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/llmleak/llmleak/rules/model"
+
 // UserCatalog is what a project adds to the catalog in its configuration:
 // its own sources, sinks (an LLM wrapper or a log helper) and sanitizers
 // (a redaction helper), each named by its qualified name as the project
@@ -11,6 +13,9 @@ type UserCatalog struct {
 	// PayloadDecorators name view decorators that fill parameters from the
 	// request body; those parameters are request payload.
 	PayloadDecorators []string
+	// Models are rows of the model schema (package model) written in the
+	// configuration's [[models]] tables.
+	Models []*model.Row
 }
 
 // UserSource declares a function whose return value (or an attribute

@@ -6,6 +6,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // getattr reads obj.name. e is the attribute expression (nil when the
@@ -148,7 +149,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			if ext := c.allExtBases(); len(ext) > 0 {
 				// Inherited from a library base: a method or attribute we do
 				// not see; it may also hold what a caller stored there.
-				v := &Value{Sym: instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
+				v := &Value{Sym: in.e.instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
 				if own != nil {
 					v.Taint = own.Taint
 				}
@@ -162,26 +163,12 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			return &Value{Ref: obj.Ref, Sym: "@func." + name}
 		}
 	}
-	if obj.Sym == "os" && name == "environ" && e != nil {
-		return in.source(e, rules.TypeEnviron, []rules.Class{rules.ClassSecret})
-	}
-	if (name == "with_raw_response" || name == "with_streaming_response") && obj.Sym != "" {
+	if obj.Sym != "" && in.e.models.First(model.KindTransparent, obj.Sym+"."+name) != nil {
 		// client.chat.completions.with_raw_response.create(...) is create().
 		return obj
 	}
-	if mc := rules.ModuleClient(obj.Sym, name); mc != "" {
-		// openai.chat.completions.create: the module's default client.
-		return &Value{Sym: mc + "." + name}
-	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
-		v := &Value{Sym: obj.Sym + "." + name}
-		if obj.Sym == "django.conf" && name == "settings" {
-			v.Sym = rules.TypeSettings
-		}
-		if len(obj.Taint) > 0 {
-			v.Taint = obj.Taint
-		}
-		return v
+		return in.libraryAttr(obj, name, e)
 	}
 	// Plain data: an unknown attribute carries the object's own taint.
 	return taintOnly(in.partOf(obj.Taint, name, e))
@@ -243,14 +230,6 @@ func (in *interp) stepAt(e ir.Expr, msg string) finding.Step {
 	return finding.Step{Location: in.spanLoc(sp), Kind: finding.StepAssign, Message: msg}
 }
 
-func instanceSym(base string, instance bool) string {
-	c := rules.CanonicalClass(base)
-	if instance {
-		return c + "()"
-	}
-	return c
-}
-
 func isSerializerClass(c *ClassInfo) bool {
 	return c.hasExtBase(func(s string) bool { return strings.HasSuffix(s, "Serializer") })
 }
@@ -266,7 +245,7 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 	if v, ok := in.classifyKey(obj, key, e); ok {
 		return v
 	}
-	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && rules.KnownSym(obj.Sym+"[]") {
+	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && in.e.models.KnownExact(obj.Sym+"[]") {
 		return &Value{Sym: obj.Sym + "[]", Taint: obj.Taint}
 	}
 	if obj.Sym == rules.TypeScope {
@@ -446,33 +425,11 @@ func (in *interp) evalCall(c *ir.Call) *Value {
 // callMethod handles recv.name(args).
 func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 	name := a.Name
-	// Celery: task.delay(...), task.apply_async(args=[...], kwargs={...}).
+	// A call through a task queue or an executor that the models say
+	// calls the function it is made on (Celery's delay, apply_async).
 	if recv.Ref != nil && recv.Ref.Kind == RefFunc && recv.Sym == "" {
-		switch name {
-		case "delay", "s", "si", "signature", "apply":
-			args := in.evalArgs(c)
-			return in.callTask(c, recv.Ref.Func, args)
-		case "apply_async":
-			args := in.evalArgs(c)
-			var pos []argVal
-			if av := keyword(args, "args"); av != nil {
-				for _, el := range av.Elems {
-					pos = append(pos, argVal{v: el})
-				}
-				if len(av.Elems) == 0 && len(av.Taint) > 0 {
-					pos = append(pos, argVal{v: av, star: true})
-				}
-			} else if av := positional(args, 0); av != nil {
-				for _, el := range av.Elems {
-					pos = append(pos, argVal{v: el})
-				}
-			}
-			if kv := keyword(args, "kwargs"); kv != nil {
-				for _, k := range sortedKeys(kv.Fields) {
-					pos = append(pos, argVal{name: k, v: kv.Fields[k]})
-				}
-			}
-			return in.callTask(c, recv.Ref.Func, pos)
+		if r := in.e.models.First(model.KindCalls, "@func."+name); r != nil && r.Callee < 0 {
+			return in.callTask(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)))
 		}
 	}
 	// Catalog types govern their own methods.
@@ -858,10 +815,9 @@ func isSchemaClass(c *ClassInfo) bool {
 // genericArgsTaint is what the result of an unknown library call carries:
 // its arguments' data, except credentials given to it (a client built
 // with an API key is not the key) and secrets given to a constructor.
-func genericArgsTaint(sym string, args []argVal) Taint {
+func genericArgsTaint(sym string, args []argVal, keepSecret bool) Taint {
 	name := sym[strings.LastIndexByte(sym, '.')+1:]
 	ctor := name != "" && name[0] >= 'A' && name[0] <= 'Z'
-	keepSecret := rules.KeepsSecret(sym)
 	var t Taint
 	for _, a := range args {
 		if a.name != "" && rules.IsCredentialName(a.name) {
@@ -896,10 +852,6 @@ func hasClass(t Taint, c rules.Class) bool {
 	return false
 }
 
-// validators are class methods of models and schemas that build an
-// instance from data: built from a payload, the instance is one.
-var validators = map[string]bool{"model_validate": true, "model_validate_json": true, "parse_obj": true, "parse_raw": true, "validate": true, "from_dict": true}
-
 // callTask calls a Celery task with the arguments delay() received.
 func (in *interp) callTask(c *ir.Call, f *FuncInfo, args []argVal) *Value {
 	if f.Bind {
@@ -907,270 +859,6 @@ func (in *interp) callTask(c *ir.Call, f *FuncInfo, args []argVal) *Value {
 	}
 	in.callFunc(c, f, args, nil)
 	return empty
-}
-
-// userCall applies the project's configured sinks, sanitizers and
-// sources to a call of the callable named q. done is false when q is not
-// configured.
-func (in *interp) userCall(c *ir.Call, q string, args []argVal, recv *Value) (v *Value, done bool) {
-	if q == "" {
-		return nil, false
-	}
-	if s := in.e.userSink(q); s != nil {
-		in.checkSink(c, s, args, recv)
-		if s.Kind == rules.SinkLLM {
-			return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse}), true
-		}
-		return empty, true
-	}
-	if in.e.userSanitizer(q) {
-		return empty, true
-	}
-	if class, ok := in.e.userSource(q); ok {
-		classes := []rules.Class{class}
-		if class != rules.ClassInput && class != rules.ClassSecret && class != rules.ClassLog && class != rules.ClassError {
-			classes = append(classes, rules.ClassInput)
-		}
-		return in.source(c, "", classes), true
-	}
-	return nil, false
-}
-
-// callSym calls an external symbol: sinks, sources, sanitizers, builtins,
-// and everything else by default propagation.
-func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *Value {
-	if v, ok := in.userCall(c, sym, args, recv); ok {
-		return v
-	}
-	if s := rules.SinkFor(sym); s != nil {
-		in.checkSink(c, s, args, recv)
-		if s.Kind == rules.SinkLLM {
-			return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse})
-		}
-		return empty
-	}
-	if class, ok := rules.CallSources[sym]; ok {
-		return in.source(c, "", []rules.Class{class})
-	}
-	if rules.IsSanitizer(sym) {
-		// Sanitized data is no longer sensitive, but a hash or a length of
-		// an unverified forwarded certificate still decides access as it.
-		return taintOnly(onlyClass(argsDeep(args), rules.ClassFwdCert))
-	}
-	arg0 := positional(args, 0)
-	if rules.IsResponseEscaper(sym) {
-		if arg0 == nil {
-			return empty
-		}
-		var t Taint
-		for _, f := range arg0.deep() {
-			if f.Class != rules.ClassResponse {
-				t = union(t, Taint{f})
-			}
-		}
-		return taintOnly(t)
-	}
-	if rules.IsHTMLResponse(sym) {
-		ct := keyword(args, "content_type")
-		if ct == nil {
-			ct = positional(args, 1)
-		}
-		if ct == nil || anyConst(ct.Consts, func(s string) bool { return strings.Contains(strings.ToLower(s), "html") }) {
-			in.checkSink(c, rules.HTMLResponseSink(), args, recv)
-		}
-		return &Value{Sym: sym + "()"}
-	}
-	if rules.IsHTTPPost(sym) {
-		url := keyword(args, "url")
-		if url == nil {
-			url = arg0
-			if sym == "requests.request" || strings.HasSuffix(sym, ".request") || sym == "httpx.request" || sym == "httpx.stream" || strings.HasSuffix(sym, ".stream") {
-				url = positional(args, 1)
-			}
-		}
-		if url != nil && anyConst(url.Consts, rules.IsLLMURL) {
-			in.checkSink(c, rules.HTTPBodySink, args, recv)
-			return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse})
-		}
-		return &Value{Sym: sym + "()"}
-	}
-	if role, ok := rules.LangChainMessageRole(sym); ok {
-		// SystemMessage(content=x), HumanMessage(x), ChatMessage(role=..., content=x),
-		// SystemMessagePromptTemplate.from_template(x): a message whose role we know.
-		content := keyword(args, "content")
-		if content == nil {
-			content = keyword(args, "template")
-		}
-		if content == nil {
-			content = arg0
-		}
-		if r := keyword(args, "role"); r != nil && len(r.Consts) == 1 {
-			role = r.Consts[0]
-		}
-		if content == nil {
-			content = empty
-		}
-		return &Value{Fields: map[string]*Value{"role": {Consts: []string{role}}, "content": content}}
-	}
-	if strings.HasPrefix(sym, "langchain") && strings.HasSuffix(sym, ".from_messages") && arg0 != nil {
-		// ChatPromptTemplate.from_messages([("system", x), ("human", "{q}")]):
-		// keep the system part apart so a model call can tell roles.
-		return in.promptTemplate(sym, arg0)
-	}
-	if strings.Contains(strings.ToLower(sym), "serializer") {
-		// self.get_serializer(data=request.data), self.serializer_class(data=...)
-		if d := keyword(args, "data"); d != nil && hasClass(d.deep(), rules.ClassInput) {
-			return &Value{Sym: rules.TypeSerializer}
-		}
-	}
-	if name := sym[strings.LastIndexByte(sym, '.')+1:]; validators[name] && arg0 != nil {
-		if t := arg0.deep().sources(); hasClass(t, rules.ClassPayload) {
-			return &Value{Sym: rules.TypePayload, Taint: t}
-		}
-	}
-	// Run-it-elsewhere helpers call their first (or second) argument with
-	// the rest: asyncio.to_thread(client.chat.completions.create, ...).
-	switch {
-	case sym == "asyncio.to_thread" || strings.HasSuffix(sym, ".submit") && (strings.HasPrefix(sym, "concurrent.futures") || strings.HasPrefix(sym, "~")):
-		if len(args) > 0 && !args[0].star {
-			return in.callValue(c, args[0].v, args[1:])
-		}
-	case strings.HasSuffix(sym, ".run_in_executor"):
-		if len(args) > 1 && !args[1].star {
-			return in.callValue(c, args[1].v, args[2:])
-		}
-	}
-	switch sym {
-	case "asgiref.sync.sync_to_async", "asgiref.sync.async_to_sync", "channels.db.database_sync_to_async",
-		"functools.wraps", "functools.lru_cache", "functools.cache":
-		// Wrappers that return the function they are given, to be called.
-		if arg0 != nil && arg0.Ref != nil {
-			return arg0
-		}
-		return empty
-	case "functools.partial", "functools.partialmethod":
-		if len(args) == 0 {
-			return empty
-		}
-		// Apply the bound arguments now, so a sink they reach is reported
-		// where they are bound.
-		target := args[0].v
-		bound := args[1:]
-		in.callValue(c, target, bound)
-		return &Value{Ref: &Ref{Kind: RefPartial, Target: target, Bound: bound}}
-	case "boto3.client", "boto3.Session().client", "boto3.session.Session().client":
-		service := keyword(args, "service_name")
-		if service == nil {
-			service = arg0
-		}
-		if service != nil && len(service.Consts) == 1 {
-			switch service.Consts[0] {
-			case "bedrock-runtime":
-				return &Value{Sym: "boto3.BedrockRuntime()"}
-			case "bedrock-agent-runtime":
-				return &Value{Sym: "boto3.BedrockAgentRuntime()"}
-			}
-		}
-		return &Value{Sym: sym + "()"}
-	}
-	switch sym {
-	case "builtins.str", "builtins.repr", "builtins.format", "builtins.ascii", "json.dumps", "builtins.bytes", "pprint.pformat":
-		if arg0 == nil {
-			return empty
-		}
-		return taintOnly(arg0.deep())
-	case "builtins.dict", "json.loads", "copy.copy", "copy.deepcopy", "ast.literal_eval", "builtins.list", "builtins.tuple", "builtins.sorted", "builtins.reversed", "builtins.set", "builtins.frozenset", "collections.OrderedDict":
-		v := empty
-		if arg0 != nil {
-			v = arg0
-		}
-		for _, a := range args {
-			if a.name != "" {
-				v = v.withField(a.name, a.v)
-			}
-		}
-		return v
-	case "builtins.getattr":
-		if arg0 != nil {
-			if n := positional(args, 1); n != nil && len(n.Consts) == 1 {
-				v := in.getattr(arg0, n.Consts[0], c)
-				if d := positional(args, 2); d != nil {
-					v = join(v, d)
-				}
-				return v
-			}
-		}
-		return empty
-	case "builtins.open", "io.open", "codecs.open", "pathlib.Path", "pathlib.PurePath", "os.path.join":
-		if arg0 != nil && (arg0.Sym == rules.TypeLogPath || anyConst(arg0.Consts, rules.IsLogPath)) {
-			if sym == "pathlib.Path" || sym == "pathlib.PurePath" || sym == "os.path.join" {
-				return &Value{Sym: rules.TypeLogPath}
-			}
-			return &Value{Sym: rules.TypeLogFile}
-		}
-		if sym == "os.path.join" {
-			for _, a := range args {
-				if a.v.Sym == rules.TypeLogPath || anyConst(a.v.Consts, rules.IsLogPath) {
-					return &Value{Sym: rules.TypeLogPath}
-				}
-			}
-		}
-		return empty
-	case "os.getenv", "os.environ.get":
-		if arg0 != nil && anyConst(arg0.Consts, rules.EnvName) {
-			return in.source(c, "", []rules.Class{rules.ClassSecret})
-		}
-		return empty
-	case "builtins.super":
-		if in.fi.Class != nil {
-			for _, b := range in.fi.Class.Bases {
-				return &Value{Ref: &Ref{Kind: RefInstance, Class: b}}
-			}
-			if ext := in.fi.Class.ExtBases; len(ext) > 0 {
-				return &Value{Sym: instanceSym(ext[0], true)}
-			}
-		}
-		return empty
-	case "builtins.next", "builtins.iter", "builtins.enumerate", "builtins.zip", "builtins.min", "builtins.max", "builtins.sum", "builtins.filter", "builtins.map":
-		return taintOnly(argsDeep(args).sources())
-	}
-	canon := rules.CanonicalClass(sym)
-	if canon != sym {
-		// An SDK client, a logger, a chat model: its identity matters, its
-		// constructor arguments (keys, model names) are not data.
-		v := &Value{Sym: canon + "()"}
-		if canon == "langchain.Runnable" {
-			v.Taint = argsDeep(args).sources()
-		}
-		return v
-	}
-	if rules.IsAccessLookup(sym) {
-		vals := make([]*Value, 0, len(args))
-		for _, a := range args {
-			vals = append(vals, a.v)
-		}
-		in.decide(c, "lookup "+formatExpr(c.Func), vals...)
-	}
-	if rules.Opaque(sym) {
-		return &Value{Sym: sym + "()"}
-	}
-	if v := boundToPayload(sym, args); v != nil {
-		// AuthenticationForm(request, data=request.POST): a form bound to
-		// the payload reads it field by field.
-		return v
-	}
-	t := genericArgsTaint(sym, args)
-	if recv != nil {
-		t = union(t, recv.Taint)
-	}
-	if rules.IsLangChainPromptSym(sym) {
-		return &Value{Sym: sym + "()", Taint: t}
-	}
-	v := &Value{Sym: sym + "()"}
-	if len(t) > 0 {
-		v.Taint = t
-	}
-	return v
 }
 
 // promptTemplate builds the value of a LangChain chat prompt template from

@@ -10,6 +10,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/modules"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // maxRounds bounds the whole-project fixpoint. Summaries only grow, so it
@@ -129,6 +130,10 @@ type Engine struct {
 	failed map[int]string
 	// cat is the project's own catalog additions.
 	cat rules.UserCatalog
+	// models are the library models, the project's own rows first.
+	models *model.Set
+	// modelErr is set when the built-in models could not be loaded.
+	modelErr error
 	// Rounds is how many rounds the fixpoint took.
 	Rounds int
 	// Analyses counts function analyses over all rounds.
@@ -141,6 +146,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 		jobs = 1
 	}
 	e := &Engine{proj: p, jobs: jobs, users: map[depKey][]int32{}}
+	e.models, e.modelErr = rules.Models()
 	e.st.sums = make([]*Summary, len(p.Funcs))
 	e.st.paramTypes = make([][]*Value, len(p.Funcs))
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
@@ -182,49 +188,20 @@ func (e *Engine) Failures() []Failure {
 	return out
 }
 
-// SetCatalog adds a project's own sources, sinks and sanitizers.
-func (e *Engine) SetCatalog(c rules.UserCatalog) { e.cat = c }
-
-// userSink returns the configured sink named q, if any.
-func (e *Engine) userSink(q string) *rules.Sink {
-	for _, s := range e.cat.Sinks {
-		if s.Name == q {
-			sk := &rules.Sink{Sym: q, Kind: s.Kind, Label: q}
-			for _, p := range s.Positions {
-				sk.Args = append(sk.Args, rules.ArgSpec{Pos: p})
-			}
-			for _, k := range s.Keywords {
-				sk.Args = append(sk.Args, rules.ArgSpec{Pos: -1, Kw: k})
-			}
-			if len(sk.Args) == 0 {
-				sk.Args = []rules.ArgSpec{{Pos: -1, All: true}}
-			}
-			return sk
-		}
+// SetCatalog adds a project's own sources, sinks, sanitizers and model
+// rows.
+func (e *Engine) SetCatalog(c rules.UserCatalog) {
+	e.cat = c
+	if e.models != nil {
+		e.models = e.models.With(c.Rows())
 	}
-	return nil
-}
-
-func (e *Engine) userSanitizer(q string) bool {
-	for _, s := range e.cat.Sanitizers {
-		if s == q {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *Engine) userSource(q string) (rules.Class, bool) {
-	for _, s := range e.cat.Sources {
-		if s.Name == q {
-			return s.Class, true
-		}
-	}
-	return "", false
 }
 
 // Run computes summaries to a fixpoint and returns the raw findings.
 func (e *Engine) Run(ctx context.Context) ([]*finding.Finding, error) {
+	if e.modelErr != nil {
+		return nil, fmt.Errorf("built-in library models: %w", e.modelErr)
+	}
 	dirty := make([]int, len(e.proj.Funcs))
 	for i := range dirty {
 		dirty[i] = i

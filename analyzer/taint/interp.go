@@ -8,6 +8,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // maxLoopIter bounds the iterations of a loop body to its fixpoint.
@@ -674,8 +675,8 @@ func (in *interp) execAssign(s *ir.Assign) {
 	if s.Op != "" {
 		if len(s.Targets) == 1 {
 			old := in.eval(s.Targets[0])
-			if s.Op == "|" && (rules.IsModelSym(old.Sym) || rules.IsModelSym(v.Sym)) {
-				v = runnable(old, v)
+			if s.Op == "|" && (in.isPipe(old.Sym) || in.isPipe(v.Sym)) {
+				v = in.runnable(old, v)
 			} else {
 				nv := join(old, v)
 				if len(v.Elems) > 0 || len(old.Elems) > 0 {
@@ -850,8 +851,8 @@ func (in *interp) eval(e ir.Expr) *Value {
 		return &Value{Taint: t, Consts: []string{x.Text}}
 	case *ir.BinOp:
 		l, r := in.eval(x.L), in.eval(x.R)
-		if x.Op == "|" && (rules.IsModelSym(l.Sym) || rules.IsModelSym(r.Sym)) {
-			return runnable(l, r)
+		if x.Op == "|" && (in.isPipe(l.Sym) || in.isPipe(r.Sym)) {
+			return in.runnable(l, r)
 		}
 		if x.Op == "+" && len(l.Consts) == 1 && len(r.Consts) == 1 {
 			return &Value{Taint: union(l.deep(), r.deep()), Consts: []string{l.Consts[0] + r.Consts[0]}}
@@ -1144,12 +1145,11 @@ func (in *interp) moduleMember(v *Value, name string, depth int) *Value {
 // symValue is the value of an external symbol; a few symbols are sources
 // on their own.
 func (in *interp) symValue(sym string, e ir.Expr) *Value {
-	switch sym {
-	case "os.environ":
+	if r := in.readSource(sym); r != nil {
 		if e != nil {
-			return in.source(e, rules.TypeEnviron, []rules.Class{rules.ClassSecret})
+			return in.source(e, r.Type, r.Classes)
 		}
-		return &Value{Sym: rules.TypeEnviron}
+		return &Value{Sym: r.Type}
 	}
 	return &Value{Sym: sym}
 }
@@ -1157,8 +1157,13 @@ func (in *interp) symValue(sym string, e ir.Expr) *Value {
 // runnable is the LCEL pipe "a | b" where one side is a model: a chain
 // that calls the model. The system-role part of a prompt template in it
 // stays apart.
-func runnable(l, r *Value) *Value {
-	v := &Value{Sym: "langchain.Runnable()"}
+func (in *interp) runnable(l, r *Value) *Value {
+	v := &Value{}
+	for _, side := range []*Value{l, r} {
+		if p := in.e.models.First(model.KindPipe, side.Sym); p != nil && v.Sym == "" {
+			v.Sym = p.Returns
+		}
+	}
 	var system *Value
 	for _, side := range []*Value{l, r} {
 		if sf, ok := side.Fields[systemField]; ok {

@@ -9,6 +9,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // callFunc applies a project function's summary at a call: sources in the
@@ -17,7 +18,7 @@ import (
 // the result is the callee's return value with our arguments substituted.
 func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) *Value {
 	if c != nil {
-		if v, ok := in.userCall(c, f.QualName, args, self); ok {
+		if v, ok := in.applyRows(c, f.QualName, in.userRows(f.QualName), args, self); ok {
 			return v
 		}
 	}
@@ -266,7 +267,7 @@ func allSystem(cs []string) bool {
 }
 
 // checkSink examines the arguments of a catalog sink call.
-func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Value) {
+func (in *interp) checkSink(c *ir.Call, s *model.Row, args []argVal, recv *Value) {
 	prev := in.curCall
 	in.curCall = c
 	defer func() { in.curCall = prev }()
@@ -279,16 +280,16 @@ func (in *interp) checkSink(c *ir.Call, s *rules.Sink, args []argVal, recv *Valu
 		}
 		seen[v] = true
 		for _, rf := range in.roleTaint(v, role) {
-			in.reach(c, rf.f, rf.role, s.Kind, s.Label, finding.Step{}, inner)
+			in.reach(c, rf.f, rf.role, s.Sink, s.Label, finding.Step{}, inner)
 		}
 	}
 	in.notePrompts(s, args)
-	for _, spec := range s.Args {
+	for _, spec := range sinkArgs(s) {
 		if spec.All {
 			for _, a := range args {
 				deliver(a.v, spec.Role)
 			}
-			if recv != nil && rules.IsModelSym(recv.Sym) {
+			if recv != nil && in.isPipe(recv.Sym) {
 				in.deliverRunnable(c, s, recv, inner)
 			}
 			continue
@@ -327,18 +328,18 @@ func (in *interp) decide(at ir.Expr, label string, vals ...*Value) {
 
 // deliverRunnable delivers what a LangChain chain carries itself (its
 // prompt template) to the model it calls, system parts in the system role.
-func (in *interp) deliverRunnable(c *ir.Call, s *rules.Sink, recv *Value, inner *Trace) {
+func (in *interp) deliverRunnable(c *ir.Call, s *model.Row, recv *Value, inner *Trace) {
 	for k, f := range recv.Fields {
 		role := rules.RolePrompt
 		if k == systemField {
 			role = rules.RoleSystem
 		}
 		for _, fact := range f.deep() {
-			in.reach(c, fact, role, s.Kind, s.Label, finding.Step{}, inner)
+			in.reach(c, fact, role, s.Sink, s.Label, finding.Step{}, inner)
 		}
 	}
 	for _, fact := range union(recv.Taint, elemsDeep(recv.Elems)) {
-		in.reach(c, fact, rules.RolePrompt, s.Kind, s.Label, finding.Step{}, inner)
+		in.reach(c, fact, rules.RolePrompt, s.Sink, s.Label, finding.Step{}, inner)
 	}
 }
 
@@ -501,8 +502,8 @@ func upperFirst(s string) string {
 
 // notePrompts records the local variables whose values a call sends to a
 // model as its prompt; logLocalsAsPrompts reports them when logged.
-func (in *interp) notePrompts(s *rules.Sink, args []argVal) {
-	switch s.Kind {
+func (in *interp) notePrompts(s *model.Row, args []argVal) {
+	switch s.Sink {
 	case rules.SinkLLM:
 		in.notePromptExprs(promptArgs(s, args))
 	case rules.SinkLog:
@@ -512,7 +513,7 @@ func (in *interp) notePrompts(s *rules.Sink, args []argVal) {
 
 // promptArgs are the arguments of a sink call that carry the prompt (not
 // model=, temperature=, api_key=).
-func promptArgs(s *rules.Sink, args []argVal) []argVal {
+func promptArgs(s *model.Row, args []argVal) []argVal {
 	var out []argVal
 	n := 0
 	for _, a := range args {
@@ -521,7 +522,7 @@ func promptArgs(s *rules.Sink, args []argVal) []argVal {
 			pos = n
 			n++
 		}
-		for _, spec := range s.Args {
+		for _, spec := range sinkArgs(s) {
 			if spec.All || (pos >= 0 && spec.Pos == pos) || (a.name != "" && spec.Kw == a.name) {
 				out = append(out, a)
 				break
@@ -608,7 +609,7 @@ func renders(c *ir.Call) bool {
 // logPrompts reports LK202 for a log call that writes a variable this
 // function sends to a model as a prompt (known from its previous
 // analysis, so a log line before the model call counts too).
-func (in *interp) logPrompts(s *rules.Sink, args []argVal) {
+func (in *interp) logPrompts(s *model.Row, args []argVal) {
 	known := in.e.st.prompts[in.fi.ID]
 	if len(known) == 0 {
 		return
@@ -621,7 +622,7 @@ func (in *interp) logPrompts(s *rules.Sink, args []argVal) {
 			if call, ok := in.stmtCall(); ok {
 				v := in.source(n, "", []rules.Class{rules.ClassPrompt})
 				for _, f := range v.Taint {
-					in.reach(call, f, rules.RolePrompt, s.Kind, s.Label, finding.Step{}, (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+s.Label)))
+					in.reach(call, f, rules.RolePrompt, s.Sink, s.Label, finding.Step{}, (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+s.Label)))
 				}
 			}
 		}
@@ -644,4 +645,16 @@ var promptParamName = regexp.MustCompile(`(?i)(prompt|message|query|question|tex
 // promptParam reports whether parameter i of f carries prompt text.
 func promptParam(f *FuncInfo, i int) bool {
 	return i < len(f.Fn.Params) && promptParamName.MatchString(f.Fn.Params[i].Name)
+}
+
+// allArgs selects every argument of a call.
+var allArgs = []model.ArgSpec{{Pos: -1, All: true}}
+
+// sinkArgs are the arguments of a sink row that carry data: all of them
+// when the row names none.
+func sinkArgs(s *model.Row) []model.ArgSpec {
+	if len(s.Args) == 0 {
+		return allArgs
+	}
+	return s.Args
 }

@@ -1,0 +1,466 @@
+package taint
+
+import (
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
+)
+
+// This file is the one place where library calls get their meaning: the
+// rows of the library models (rules/models, and the project's own) are
+// applied here, and a call no row describes gets the default policy.
+
+// callSym calls an external symbol.
+func (in *interp) callSym(c *ir.Call, sym string, args []argVal, recv *Value) *Value {
+	if v, ok := in.callBuiltin(c, sym, args); ok {
+		return v
+	}
+	if v, ok := in.applyRows(c, sym, in.e.models.Rows(sym), args, recv); ok {
+		return v
+	}
+	return in.unknownCall(sym, args, recv)
+}
+
+// applyRows applies the rows of a call in order; the first that decides
+// the result ends it.
+func (in *interp) applyRows(c *ir.Call, sym string, rows []*model.Row, args []argVal, recv *Value) (*Value, bool) {
+	for _, r := range rows {
+		if v, ok := in.applyRow(c, r, sym, args, recv); ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// userRows are the project's own rows for a project callable: built-in
+// rows name libraries, never the project's functions.
+func (in *interp) userRows(q string) []*model.Row {
+	var out []*model.Row
+	for _, r := range in.e.models.Rows(q) {
+		if r.User {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// applyRow applies one row to a call; ok is false when the row does not
+// decide the result (its condition fails, or it only checks).
+func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, recv *Value) (*Value, bool) {
+	if r.If != nil && !in.holds(r.If, args) {
+		return nil, false
+	}
+	switch r.Kind {
+	case model.KindSink:
+		return in.applySink(c, r, sym, args, recv)
+	case model.KindSource:
+		if r.Read {
+			return nil, false
+		}
+		return in.source(c, r.Type, r.Classes), true
+	case model.KindSanitizer:
+		t := deepOf(selectArgs(r.Args, args))
+		if r.Classes == nil {
+			// Sanitized data is no longer sensitive, but a hash or a length
+			// of an unverified forwarded certificate still decides access
+			// as it.
+			return taintOnly(onlyClass(t, rules.ClassFwdCert)), true
+		}
+		return taintOnly(withoutClasses(t, r.Classes)), true
+	case model.KindMessage:
+		return chatMessage(r, args), true
+	case model.KindTemplate:
+		if arg0 := positional(args, 0); arg0 != nil {
+			return in.promptTemplate(sym, arg0), true
+		}
+	case model.KindBinds:
+		return bind(r, args)
+	case model.KindCalls:
+		if r.Callee >= 0 && len(args) > r.Callee && !args[r.Callee].star {
+			return in.callValue(c, args[r.Callee].v, args[r.Callee+1:]), true
+		}
+	case model.KindWraps:
+		if arg0 := positional(args, 0); arg0 != nil && arg0.Ref != nil {
+			return arg0, true
+		}
+		return empty, true
+	case model.KindPartial:
+		return in.partial(c, args), true
+	case model.KindType:
+		return construct(r, sym, args), true
+	case model.KindPropagator:
+		return in.propagate(r, sym, args, recv), true
+	case model.KindLookup:
+		if r.Chained && !in.isLookup(chainOwner(sym)) {
+			return nil, false
+		}
+		in.decide(c, "lookup "+formatExpr(c.Func), argValues(args)...)
+		if r.Result == model.ResultNone {
+			return empty, true
+		}
+		return &Value{Sym: sym + "()"}, true
+	}
+	return nil, false
+}
+
+// applySink checks a sink call's arguments. An access decision only
+// checks; other sinks decide the result: a model's response for an LLM
+// call, nothing for a log or an output.
+func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal, recv *Value) (*Value, bool) {
+	if r.Sink == model.SinkDecision {
+		in.decide(c, r.Label+" "+formatExpr(c.Func), argValues(args)...)
+		return nil, false
+	}
+	in.checkSink(c, r, args, recv)
+	switch {
+	case r.Result == model.ResultObject:
+		return &Value{Sym: sym + "()"}, true
+	case r.Sink == model.SinkLLM && r.Result != model.ResultNone:
+		return in.source(c, rules.TypeResponse, []rules.Class{rules.ClassResponse}), true
+	}
+	return empty, true
+}
+
+// propagate is the result of a call that carries its inputs' data.
+func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value) *Value {
+	sel := selectArgs(r.Args, args)
+	switch r.Result {
+	case model.ResultNone:
+		return empty
+	case model.ResultObject:
+		return &Value{Sym: sym + "()"}
+	case model.ResultText:
+		return taintOnly(deepOf(sel))
+	case model.ResultDerived:
+		return taintOnly(deepOf(sel).sources())
+	case model.ResultSame:
+		v := empty
+		if len(sel) > 0 {
+			v = sel[0]
+		}
+		for _, a := range args {
+			if a.name != "" {
+				v = v.withField(a.name, a.v)
+			}
+		}
+		return v
+	}
+	return genericResult(sym, args, recv, r.Secrets)
+}
+
+// unknownCall is the default policy for a library call no row describes:
+// its result is an object of the called symbol carrying what went in
+// (secrets and credentials excepted, see genericArgsTaint).
+func (in *interp) unknownCall(sym string, args []argVal, recv *Value) *Value {
+	if v := boundToPayload(sym, args); v != nil {
+		// AuthenticationForm(request, data=request.POST): a form bound to
+		// the payload reads it field by field.
+		return v
+	}
+	return genericResult(sym, args, recv, false)
+}
+
+func genericResult(sym string, args []argVal, recv *Value, keepSecret bool) *Value {
+	t := genericArgsTaint(sym, args, keepSecret)
+	if recv != nil {
+		t = union(t, recv.Taint)
+	}
+	v := &Value{Sym: sym + "()"}
+	if len(t) > 0 {
+		v.Taint = t
+	}
+	return v
+}
+
+// construct is the object a type row's call builds.
+func construct(r *model.Row, sym string, args []argVal) *Value {
+	if r.Result == model.ResultNone {
+		return empty
+	}
+	ret := r.Returns
+	if r.By != nil {
+		if a := argOf(args, *r.By); a != nil && len(a.Consts) == 1 {
+			if s, ok := r.Cases[a.Consts[0]]; ok {
+				ret = s
+			}
+		}
+	}
+	if ret == "" {
+		ret = sym + "()"
+	}
+	v := &Value{Sym: ret}
+	if r.Carries {
+		v.Taint = argsDeep(args).sources()
+	}
+	return v
+}
+
+// chatMessage is a chat message built by a message class: its role, and its
+// content from the first argument given.
+func chatMessage(r *model.Row, args []argVal) *Value {
+	var content *Value
+	for _, spec := range r.Content {
+		if content = argOf(args, spec); content != nil {
+			break
+		}
+	}
+	role := r.Role
+	if r.RoleArg != "" {
+		if rv := keyword(args, r.RoleArg); rv != nil && len(rv.Consts) == 1 {
+			role = rv.Consts[0]
+		}
+	}
+	if content == nil {
+		content = empty
+	}
+	return &Value{Fields: map[string]*Value{"role": {Consts: []string{role}}, "content": content}}
+}
+
+// bind is a form, schema or serializer built from data: from request
+// data of the classes the row needs, it is that data, read by field.
+func bind(r *model.Row, args []argVal) (*Value, bool) {
+	needs := r.Classes
+	if len(needs) == 0 {
+		needs = []rules.Class{rules.ClassPayload}
+	}
+	for _, a := range selectArgs(r.Args, args) {
+		t := a.deep()
+		if r.Type == rules.TypePayload {
+			t = t.sources()
+		}
+		for _, c := range needs {
+			if hasClass(t, c) {
+				v := &Value{Sym: r.Type}
+				if r.Type == rules.TypePayload {
+					v.Taint = t
+				}
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// partial applies the bound arguments now, so a sink they reach is
+// reported where they are bound, and returns the bound callable.
+func (in *interp) partial(c *ir.Call, args []argVal) *Value {
+	if len(args) == 0 {
+		return empty
+	}
+	target := args[0].v
+	bound := args[1:]
+	in.callValue(c, target, bound)
+	return &Value{Ref: &Ref{Kind: RefPartial, Target: target, Bound: bound}}
+}
+
+// callBuiltin handles the builtins that are Python itself rather than a
+// library: reflection (getattr) and super().
+func (in *interp) callBuiltin(c *ir.Call, sym string, args []argVal) (*Value, bool) {
+	switch sym {
+	case "builtins.getattr":
+		if arg0 := positional(args, 0); arg0 != nil {
+			if n := positional(args, 1); n != nil && len(n.Consts) == 1 {
+				v := in.getattr(arg0, n.Consts[0], c)
+				if d := positional(args, 2); d != nil {
+					v = join(v, d)
+				}
+				return v, true
+			}
+		}
+		return empty, true
+	case "builtins.super":
+		if in.fi.Class != nil {
+			for _, b := range in.fi.Class.Bases {
+				return &Value{Ref: &Ref{Kind: RefInstance, Class: b}}, true
+			}
+			if ext := in.fi.Class.ExtBases; len(ext) > 0 {
+				return &Value{Sym: in.e.instanceSym(ext[0], true)}, true
+			}
+		}
+		return empty, true
+	}
+	return nil, false
+}
+
+// holds reports whether a row's condition holds for a call's arguments.
+func (in *interp) holds(cond *model.Cond, args []argVal) bool {
+	check := func(v *Value) bool {
+		switch {
+		case v == nil:
+			return cond.Absent
+		case cond.Type != "" && v.Sym == cond.Type:
+			return true
+		case cond.Matches != "":
+			re := in.e.models.Pattern(cond.Matches)
+			return re != nil && anyConst(v.Consts, re.MatchString)
+		}
+		return false
+	}
+	if cond.Any {
+		for _, a := range args {
+			if check(a.v) {
+				return true
+			}
+		}
+		return false
+	}
+	return check(argOf(args, cond.Arg))
+}
+
+// isLookup reports whether calling sym looks something up.
+func (in *interp) isLookup(sym string) bool {
+	for _, r := range in.e.models.Of(model.KindLookup, sym) {
+		if !r.Chained || in.isLookup(chainOwner(sym)) {
+			return true
+		}
+	}
+	return false
+}
+
+// chainOwner is the call a chained method is called on, as a callable:
+// "a.filter().first" -> "a.filter".
+func chainOwner(sym string) string {
+	owner := sym[:max(strings.LastIndexByte(sym, '.'), 0)]
+	return strings.TrimSuffix(owner, "()")
+}
+
+// isPipe reports whether piping into a value of symbol sym makes a chain
+// that calls a model, and the chain's symbol.
+func (in *interp) isPipe(sym string) bool { return in.e.models.First(model.KindPipe, sym) != nil }
+
+// argOf is the argument a spec names: the keyword, else the position.
+func argOf(args []argVal, spec model.ArgSpec) *Value {
+	if spec.Kw != "" {
+		if v := keyword(args, spec.Kw); v != nil {
+			return v
+		}
+	}
+	if spec.Pos >= 0 {
+		return positional(args, spec.Pos)
+	}
+	return nil
+}
+
+// selectArgs are the values of the arguments specs name (all of them for
+// nil specs).
+func selectArgs(specs []model.ArgSpec, args []argVal) []*Value {
+	if specs == nil {
+		return argValues(args)
+	}
+	var out []*Value
+	for _, spec := range specs {
+		if spec.All {
+			out = append(out, argValues(args)...)
+			continue
+		}
+		if v := argOf(args, spec); v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func deepOf(vs []*Value) Taint {
+	var t Taint
+	for _, v := range vs {
+		t = union(t, v.deep())
+	}
+	return t
+}
+
+func withoutClasses(t Taint, cs []rules.Class) Taint {
+	var out Taint
+	for _, f := range t {
+		drop := false
+		for _, c := range cs {
+			drop = drop || f.Class == c
+		}
+		if !drop {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// spreadArgs are the arguments a task queue passes to the task: the call's
+// own, or, for a row that names them, the positional arguments held in
+// one argument (a list) and the keyword arguments in another (a dict).
+func spreadArgs(r *model.Row, args []argVal) []argVal {
+	if r.Star == "" && r.StarKw == "" {
+		return args
+	}
+	var pos []argVal
+	if av := keyword(args, r.Star); av != nil {
+		for _, el := range av.Elems {
+			pos = append(pos, argVal{v: el})
+		}
+		if len(av.Elems) == 0 && len(av.Taint) > 0 {
+			pos = append(pos, argVal{v: av, star: true})
+		}
+	} else if av := positional(args, 0); av != nil {
+		for _, el := range av.Elems {
+			pos = append(pos, argVal{v: el})
+		}
+	}
+	if kv := keyword(args, r.StarKw); kv != nil {
+		for _, k := range sortedKeys(kv.Fields) {
+			pos = append(pos, argVal{name: k, v: kv.Fields[k]})
+		}
+	}
+	return pos
+}
+
+// libraryAttr reads an attribute of a library object: a source the
+// models name, a default instance's attribute for a module alias, or the
+// attribute's symbol.
+func (in *interp) libraryAttr(obj *Value, name string, e ir.Expr) *Value {
+	sym := obj.Sym + "." + name
+	if r := in.readSource(sym); r != nil && e != nil {
+		return in.source(e, r.Type, r.Classes)
+	}
+	if r := in.e.models.First(model.KindAlias, obj.Sym); r != nil {
+		for _, a := range r.Attrs {
+			if a == name {
+				// openai.chat.completions.create: the module's default client.
+				return &Value{Sym: r.To + "." + name}
+			}
+		}
+	}
+	v := &Value{Sym: sym}
+	if len(obj.Taint) > 0 {
+		v.Taint = obj.Taint
+	}
+	return v
+}
+
+// readSource is the source row for reading sym, if any.
+func (in *interp) readSource(sym string) *model.Row {
+	for _, r := range in.e.models.Of(model.KindSource, sym) {
+		if r.Read {
+			return r
+		}
+	}
+	return nil
+}
+
+// canonical is the symbol of the objects a class builds, by its type row
+// ("langchain_openai.ChatOpenAI" -> "langchain.ChatModel"), or the class
+// itself.
+func (e *Engine) canonical(sym string) string {
+	if r := e.models.First(model.KindType, sym); r != nil && r.If == nil && r.By == nil && strings.HasSuffix(r.Returns, "()") {
+		return strings.TrimSuffix(r.Returns, "()")
+	}
+	return sym
+}
+
+// instanceSym is the symbol of an instance (or the class) of an external
+// base class.
+func (e *Engine) instanceSym(base string, instance bool) string {
+	c := e.canonical(base)
+	if instance {
+		return c + "()"
+	}
+	return c
+}

@@ -1,0 +1,221 @@
+// Package model is the schema of llmleak's library models: what an SDK,
+// Django or the standard library does, one fact a row. The engine applies
+// rows; it does not know libraries by name. Built-in rows live in
+// rules/models/*.toml; users write rows of the same schema in their
+// configuration.
+//
+// This package is a leaf: it must not import the rest of llmleak.
+package model
+
+// Class is a sensitivity class: what kind of data a tainted value holds.
+type Class string
+
+const (
+	ClassCert       Class = "cert"       // client-certificate identity (mTLS)
+	ClassPayload    Class = "payload"    // a whole request body or form
+	ClassCredential Class = "credential" // auth headers, cookies, session, credential fields
+	ClassPII        Class = "pii"        // user PII
+	ClassSecret     Class = "secret"     // settings/env secrets, key literals
+	ClassError      Class = "error"      // exception or traceback text
+	ClassLog        Class = "log"        // text read from a log
+	ClassInput      Class = "input"      // any request-derived value
+	ClassResponse   Class = "response"   // a model's response
+	ClassPrompt     Class = "prompt"     // a prompt sent to a model
+	// ClassFwdCert marks certificate identity read from a header a proxy
+	// forwarded (spoofable unless the verify result was checked).
+	ClassFwdCert Class = "fwdcert"
+	// ClassVerify marks the proxy's certificate verification result.
+	ClassVerify Class = "verify"
+)
+
+// rowClasses are the classes a row may name.
+var rowClasses = []Class{ClassCert, ClassPayload, ClassCredential, ClassPII, ClassSecret, ClassError, ClassLog,
+	ClassInput, ClassResponse, ClassFwdCert, ClassVerify}
+
+// Describe names a class for messages.
+func (c Class) Describe() string {
+	switch c {
+	case ClassCert:
+		return "client-certificate identity"
+	case ClassPayload:
+		return "whole request payload"
+	case ClassCredential:
+		return "request credential"
+	case ClassPII:
+		return "user PII"
+	case ClassSecret:
+		return "secret"
+	case ClassError:
+		return "exception text"
+	case ClassLog:
+		return "log contents"
+	case ClassInput:
+		return "request input"
+	case ClassResponse:
+		return "model response"
+	case ClassPrompt:
+		return "prompt"
+	case ClassFwdCert:
+		return "forwarded client-certificate header"
+	case ClassVerify:
+		return "certificate verification result"
+	}
+	return string(c)
+}
+
+// SinkKind is what a sink does with the data it receives.
+type SinkKind int
+
+const (
+	SinkLLM      SinkKind = iota + 1 // sends text to a model provider
+	SinkLog                          // writes a log record or prints
+	SinkOutput                       // runs, executes or renders unescaped: code, shell, SQL, HTML
+	SinkDecision                     // decides access: a comparison, membership test or user lookup
+)
+
+var sinkKinds = map[string]SinkKind{"llm": SinkLLM, "log": SinkLog, "output": SinkOutput, "decision": SinkDecision}
+
+// ArgRole is the part of a prompt an argument fills.
+type ArgRole int
+
+const (
+	RolePrompt   ArgRole = iota // user content
+	RoleSystem                  // system prompt / instructions
+	RoleMessages                // a list of role-tagged messages
+)
+
+var argRoles = map[string]ArgRole{"user": RolePrompt, "system": RoleSystem, "messages": RoleMessages}
+
+// ArgSpec selects arguments of a call: the positional argument at Pos (-1
+// for none) or the keyword Kw ("" for none). All selects every argument.
+// Role is the part of a prompt the argument fills, for LLM sinks.
+type ArgSpec struct {
+	Pos  int
+	Kw   string
+	Role ArgRole
+	All  bool
+}
+
+// Kind is the kind of fact a row states.
+type Kind string
+
+const (
+	// KindSink: the call sends the selected arguments to a model, a log,
+	// a dangerous output, or an access decision.
+	KindSink Kind = "sink"
+	// KindSource: the call's result (or, with read, the attribute's
+	// value) is sensitive data of the row's classes.
+	KindSource Kind = "source"
+	// KindSanitizer: the result carries the selected arguments without
+	// the removed classes.
+	KindSanitizer Kind = "sanitizer"
+	// KindPropagator: the result carries the selected arguments' data.
+	KindPropagator Kind = "propagator"
+	// KindType: the call builds an object of a known type (a client, a
+	// chat model, a logger).
+	KindType Kind = "type"
+	// KindCalls: the call calls one of its arguments with the rest.
+	KindCalls Kind = "calls"
+	// KindWraps: the call returns the callable it is given.
+	KindWraps Kind = "wraps"
+	// KindPartial: the call binds arguments to a callable for later.
+	KindPartial Kind = "partial"
+	// KindLookup: the result is what the call looks up by its arguments
+	// (a row, a response), which does not carry them; the arguments
+	// decide access.
+	KindLookup Kind = "lookup"
+	// KindMessage: the call builds a chat message of a role.
+	KindMessage Kind = "message"
+	// KindTemplate: the call builds a chat prompt template from a list of
+	// (role, text) messages.
+	KindTemplate Kind = "template"
+	// KindBinds: the call binds data to a form, schema or serializer; a
+	// whole request payload bound this way is read field by field.
+	KindBinds Kind = "binds"
+	// KindAlias: attributes of a module that stand for attributes of a
+	// default instance (openai.chat is openai.OpenAI().chat).
+	KindAlias Kind = "alias"
+	// KindTransparent: reading the attribute yields the object itself
+	// (client.with_raw_response.create is client.create).
+	KindTransparent Kind = "transparent"
+	// KindPipe: values that make a chain when piped (`a | b`).
+	KindPipe Kind = "pipe"
+)
+
+// kinds lists the row kinds in the order a call's rows are tried: the
+// first row whose kind produces a result decides it.
+var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindWraps,
+	KindPartial, KindType, KindPropagator, KindLookup, KindAlias, KindTransparent, KindPipe}
+
+// Result says what a call returns, where a row's kind leaves a choice.
+type Result string
+
+const (
+	ResultDefault  Result = ""         // the kind's own
+	ResultResponse Result = "response" // a model response (LLM sinks)
+	ResultNone     Result = "none"     // no data
+	ResultObject   Result = "object"   // a fresh object of the called symbol, carrying nothing
+	ResultText     Result = "text"     // the selected inputs rendered: all their data, no shape
+	ResultSame     Result = "same"     // the first input itself, keyword arguments as its fields
+	ResultDerived  Result = "derived"  // the inputs' sources, without the caller's parameters
+	ResultGeneric  Result = "generic"  // an object of the called symbol carrying its inputs
+)
+
+var results = map[string]Result{"response": ResultResponse, "none": ResultNone, "object": ResultObject, "text": ResultText,
+	"same": ResultSame, "derived": ResultDerived, "generic": ResultGeneric}
+
+// Cond is a condition on one argument of a call: the row applies when
+// the argument is one of the constants Matches names (a pattern), has
+// the symbolic type Type, or, with Absent, is not given.
+type Cond struct {
+	Arg     ArgSpec
+	Any     bool // any positional argument, not just Arg
+	Matches string
+	Type    string
+	Absent  bool
+}
+
+// Pos is where a row was written.
+type Pos struct {
+	File string
+	Line int
+}
+
+// Row is one fact about a library.
+type Row struct {
+	Pos  Pos
+	Kind Kind
+	// User is set for a project's own rows, which win over built-in ones.
+	User bool
+	// Sym is the symbol pattern as written: dotted names, "()" for an
+	// instance, "{a,b}" alternatives, "*" for any run of characters within
+	// one name and "**" for any run at all.
+	Sym string
+
+	Sink    SinkKind  // sink
+	Label   string    // sink: the sink's name in messages
+	Args    []ArgSpec // sink, sanitizer, propagator, binds: the arguments that matter (nil: all)
+	Classes []Class   // source: its classes; sanitizer: the classes removed (nil: all)
+	Type    string    // source, binds: the result's symbolic type
+	Read    bool      // source: reading the attribute, not calling it
+	If      *Cond     // sink, source, type: the row applies only when this holds
+	Result  Result    // what the call returns, where the kind leaves a choice
+	Secrets bool      // propagator: the result keeps the secrets it is given
+	Returns string    // type: the symbol of the object built; pipe: of the chain
+	By      *ArgSpec  // type: the argument whose constant picks the type
+	Cases   map[string]string
+	Carries bool      // type: the object carries its arguments' data
+	Callee  int       // calls: the position of the callable (-1: the receiver)
+	Star    string    // calls: the keyword (or first positional) holding the positional arguments
+	StarKw  string    // calls: the keyword holding the keyword arguments
+	Role    string    // message: the message's role
+	Content []ArgSpec // message: where the content is, first given wins
+	RoleArg string    // message: the keyword that names the role
+	Chained bool      // lookup: also on the result of a lookup (qs.filter(...).first())
+	To      string    // alias: the instance symbol
+	Attrs   []string  // alias: the attributes that stand for the instance's
+}
+
+// SysRole reports whether a role name puts content in the privileged
+// part of a prompt.
+func SysRole(role string) bool { return role == "system" || role == "developer" }

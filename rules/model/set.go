@@ -1,0 +1,182 @@
+package model
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Set is an indexed collection of rows: the built-in models, with a
+// project's own rows in front of them.
+type Set struct {
+	rows     []*Row
+	exact    map[string][]entry
+	globs    []globEntry
+	patterns map[string]*regexp.Regexp
+	// known holds every dotted prefix of an exact symbol the rows name;
+	// families the literal prefixes of wildcard symbols.
+	known    map[string]bool
+	families []string
+	cache    sync.Map // symbol -> []*Row
+}
+
+type entry struct {
+	row  *Row
+	rank int // the order rows are tried in, for one symbol
+}
+
+type globEntry struct {
+	re     *regexp.Regexp
+	prefix string
+	entry
+}
+
+// NewSet indexes rows; earlier rows win over later ones of the same kind.
+func NewSet(rows []*Row, patterns map[string]*regexp.Regexp) *Set {
+	s := &Set{rows: rows, exact: map[string][]entry{}, patterns: patterns, known: map[string]bool{}}
+	addKnown := func(sym string) {
+		for i := 0; i < len(sym); i++ {
+			if sym[i] == '.' || sym[i] == '(' || sym[i] == '[' {
+				s.known[sym[:i]] = true
+			}
+		}
+		s.known[sym] = true
+	}
+	families := map[string]bool{}
+	for i, r := range rows {
+		// Within a kind, exact symbols before wildcards, then row order.
+		base := i
+		for _, alt := range Expand(r.Sym) {
+			if !wildcard(alt) {
+				s.exact[alt] = append(s.exact[alt], entry{r, base})
+				addKnown(alt)
+				continue
+			}
+			re, err := compileGlob(alt)
+			if err != nil {
+				continue // rejected by Decode already
+			}
+			p := literalPrefix(alt)
+			s.globs = append(s.globs, globEntry{re, p, entry{r, base + len(rows)}})
+			// A wildcard row names a family of objects, unless it only says
+			// how data flows through calls (propagators) or that a call
+			// returns something unrelated (lookups).
+			if p != "" && p != "~" && p != "~." && r.Kind != KindPropagator && r.Kind != KindLookup {
+				families[p] = true
+			}
+		}
+		for _, sym := range []string{r.Returns, r.To} {
+			if sym != "" {
+				addKnown(sym)
+			}
+		}
+		for _, sym := range r.Cases {
+			addKnown(sym)
+		}
+		if r.Kind == KindAlias {
+			for _, a := range r.Attrs {
+				addKnown(r.To + "." + a)
+			}
+		}
+	}
+	for p := range families {
+		s.families = append(s.families, p)
+	}
+	sort.Strings(s.families)
+	return s
+}
+
+// Rows returns the rows that describe sym, in the order they are tried.
+func (s *Set) Rows(sym string) []*Row {
+	if v, ok := s.cache.Load(sym); ok {
+		return v.([]*Row)
+	}
+	var es []entry
+	es = append(es, s.exact[sym]...)
+	for _, g := range s.globs {
+		if strings.HasPrefix(sym, g.prefix) && g.re.MatchString(sym) {
+			es = append(es, g.entry)
+		}
+	}
+	sort.SliceStable(es, func(i, j int) bool {
+		// A project's own rows win over the built-in ones.
+		if ui, uj := es[i].row.User, es[j].row.User; ui != uj {
+			return ui
+		}
+		ki, kj := kindIndex(es[i].row.Kind), kindIndex(es[j].row.Kind)
+		if ki != kj {
+			return ki < kj
+		}
+		return es[i].rank < es[j].rank
+	})
+	out := make([]*Row, len(es))
+	for i, e := range es {
+		out[i] = e.row
+	}
+	s.cache.Store(sym, out)
+	return out
+}
+
+// Of returns the rows of one kind that describe sym.
+func (s *Set) Of(kind Kind, sym string) []*Row {
+	var out []*Row
+	for _, r := range s.Rows(sym) {
+		if r.Kind == kind {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// First returns the first row of a kind that describes sym, or nil.
+func (s *Set) First(kind Kind, sym string) *Row {
+	for _, r := range s.Rows(sym) {
+		if r.Kind == kind {
+			return r
+		}
+	}
+	return nil
+}
+
+func kindIndex(k Kind) int {
+	for i, x := range kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(kinds)
+}
+
+// Known reports whether some row can say something of sym or of what is
+// built from it: sym is a prefix of a symbol the rows name, or falls in
+// a family a wildcard row covers.
+func (s *Set) Known(sym string) bool {
+	if s.known[sym] {
+		return true
+	}
+	for _, f := range s.families {
+		if strings.HasPrefix(sym, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// KnownExact reports whether sym is a symbol an exact row names, or a
+// prefix of one (no wildcard family counts).
+func (s *Set) KnownExact(sym string) bool { return s.known[sym] }
+
+// Pattern returns the named pattern, or nil.
+func (s *Set) Pattern(name string) *regexp.Regexp { return s.patterns[name] }
+
+// All returns the rows in order.
+func (s *Set) All() []*Row { return s.rows }
+
+// With returns a set with extra rows in front of s's own.
+func (s *Set) With(rows []*Row) *Set {
+	if len(rows) == 0 {
+		return s
+	}
+	return NewSet(append(append([]*Row{}, rows...), s.rows...), s.patterns)
+}
