@@ -5,8 +5,6 @@ import (
 	"testing"
 )
 
-
-
 func TestRequestKeys(t *testing.T) {
 	meta := map[string][]Class{
 		"SSL_CLIENT_S_DN_CN":       {ClassCert, ClassInput},
