@@ -145,7 +145,7 @@ const (
 // kinds lists the row kinds in the order a call's rows are tried: the
 // first row whose kind produces a result decides it.
 var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindWraps,
-	KindPartial, KindType, KindPropagator, KindLookup, KindAlias, KindTransparent, KindPipe}
+	KindPartial, KindType, KindLookup, KindPropagator, KindAlias, KindTransparent, KindPipe}
 
 // Result says what a call returns, where a row's kind leaves a choice.
 type Result string

@@ -167,6 +167,10 @@ func (s *Set) Known(sym string) bool {
 // prefix of one (no wildcard family counts).
 func (s *Set) KnownExact(sym string) bool { return s.known[sym] }
 
+// Families lists the literal prefixes of wildcard rows that name
+// families of objects.
+func (s *Set) Families() []string { return s.families }
+
 // Pattern returns the named pattern, or nil.
 func (s *Set) Pattern(name string) *regexp.Regexp { return s.patterns[name] }
 
