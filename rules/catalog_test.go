@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -72,7 +73,7 @@ func TestSecrets(t *testing.T) {
 	}
 }
 
-func TestSinkRule(t *testing.T) {
+func TestRulesFor(t *testing.T) {
 	cases := []struct {
 		kind  SinkKind
 		class Class
@@ -81,6 +82,7 @@ func TestSinkRule(t *testing.T) {
 	}{
 		{SinkLLM, ClassCert, RolePrompt, "LK101"},
 		{SinkLLM, ClassInput, RolePrompt, "LK109"},
+		{SinkLLM, ClassInput, RoleSystem, "LK108,LK109"},
 		{SinkLLM, ClassResponse, RolePrompt, ""},
 		{SinkLog, ClassPII, RolePrompt, "LK201"},
 		{SinkLog, ClassError, RolePrompt, ""},
@@ -91,8 +93,28 @@ func TestSinkRule(t *testing.T) {
 		{SinkDecision, ClassCert, RolePrompt, ""},
 	}
 	for _, c := range cases {
-		if got := SinkRule(c.kind, c.class, c.role); got != c.want {
-			t.Errorf("SinkRule(%d, %s) = %q, want %q", c.kind, c.class, got, c.want)
+		if got := strings.Join(RulesFor(c.kind, c.class, c.role), ","); got != c.want {
+			t.Errorf("RulesFor(%d, %s, %d) = %q, want %q", c.kind, c.class, c.role, got, c.want)
+		}
+	}
+}
+
+func TestFlowMessage(t *testing.T) {
+	cases := []struct {
+		rule  string
+		class Class
+		more  int
+		want  string
+	}{
+		{"LK101", ClassCert, 0, "Client-certificate identity `x` reaches the prompt of S"},
+		{"LK107", ClassLog, 2, "Log contents `x` (and 2 more sources) reach the prompt of S"},
+		{"LK108", ClassInput, 1, "request input `x` (and 1 more source) is placed in the system role of S"},
+		{"LK202", ClassPrompt, 0, "prompt `x` is written to a log by S"},
+		{"LK202", ClassResponse, 0, "model response `x` is written to a log by S"},
+	}
+	for _, c := range cases {
+		if got := FlowMessage(c.rule, c.class, "x", c.more, "S"); got != c.want {
+			t.Errorf("FlowMessage(%s, %s) = %q, want %q", c.rule, c.class, got, c.want)
 		}
 	}
 }

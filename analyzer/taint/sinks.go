@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
@@ -368,14 +367,7 @@ func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKi
 	if kind == rules.SinkDecision && in.verified {
 		return
 	}
-	ruleIDs := []string{rules.SinkRule(kind, f.Class, role)}
-	if kind == rules.SinkLLM && role == rules.RoleSystem && f.Class == rules.ClassInput {
-		ruleIDs = append(ruleIDs, "LK108")
-	}
-	for _, id := range ruleIDs {
-		if id == "" {
-			continue
-		}
+	for _, id := range rules.RulesFor(kind, f.Class, role) {
 		t := f.Trace
 		if callStep.Line > 0 {
 			t = t.push(callStep)
@@ -454,50 +446,9 @@ func (rf *rawFinding) build() *finding.Finding {
 		StmtLine: int(rf.stmt.Start.Line),
 		StmtEnd:  int(rf.stmt.End.Line),
 	}
-	f.Message = message(rf.rule, fl, rf.sink)
+	f.Message = rules.FlowMessage(rf.rule, rules.Class(fl[0].Class), fl[0].Source, len(fl)-1, rf.sink)
 	f.Fingerprint = finding.ComputeFingerprint(f, rf.joinText)
 	return f
-}
-
-func message(rule string, flows []finding.Flow, sink string) string {
-	src := "`" + flows[0].Source + "`"
-	if len(flows) > 1 {
-		src += fmt.Sprintf(" (and %d more source", len(flows)-1)
-		if len(flows) > 2 {
-			src += "s"
-		}
-		src += ")"
-	}
-	what := rules.Class(flows[0].Class).Describe()
-	switch rule {
-	case "LK108":
-		return fmt.Sprintf("request input %s is placed in the system role of %s", src, sink)
-	case "LK109":
-		return fmt.Sprintf("request content %s is sent to %s", src, sink)
-	case "LK201":
-		return fmt.Sprintf("%s %s is written to a log by %s", upperFirst(what), src, sink)
-	case "LK202":
-		if rules.Class(flows[0].Class) == rules.ClassPrompt {
-			return fmt.Sprintf("prompt %s is written to a log by %s", src, sink)
-		}
-		return fmt.Sprintf("model response %s is written to a log by %s", src, sink)
-	case "LK301":
-		return fmt.Sprintf("model output %s reaches %s unescaped", src, sink)
-	case "LK401":
-		return fmt.Sprintf("forwarded client-certificate header %s decides access (%s) with no check of the proxy's verification result before it", src, sink)
-	}
-	verb := "reaches"
-	if rules.Class(flows[0].Class) == rules.ClassLog {
-		verb = "reach" // "log contents"
-	}
-	return fmt.Sprintf("%s %s %s the prompt of %s", upperFirst(what), src, verb, sink)
-}
-
-func upperFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // notePrompts records the local variables whose values a call sends to a
