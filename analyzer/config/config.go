@@ -28,6 +28,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/discover"
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // File names looked for in each directory, in this order.
@@ -243,11 +244,12 @@ type rawFile struct {
 	Sinks             any `toml:"sinks"`
 	Sanitizers        any `toml:"sanitizers"`
 	PayloadDecorators any `toml:"payload-decorators"`
+	Models            any `toml:"models"`
 }
 
 // knownKeys are the top-level keys, for suggestions.
 var knownKeys = []string{"select", "ignore", "extend-select", "exclude", "include", "severity-threshold",
-	"per-file-ignores", "severity", "sources", "sinks", "sanitizers", "payload-decorators"}
+	"per-file-ignores", "severity", "sources", "sinks", "sanitizers", "payload-decorators", "models"}
 
 type parser struct {
 	path   string
@@ -345,7 +347,35 @@ func (p *parser) build(raw *rawFile) *File {
 	}
 	f.Catalog.Sanitizers = p.qualifiedNames([]string{"sanitizers"}, raw.Sanitizers)
 	f.Catalog.PayloadDecorators = p.qualifiedNames([]string{"payload-decorators"}, raw.PayloadDecorators)
+	f.Catalog.Models = p.models(raw.Models)
 	return f
+}
+
+// models reads [[models]] rows: the schema of the built-in library
+// models (package model), checked the same way.
+func (p *parser) models(v any) []*model.Row {
+	var patterns map[string]*regexp.Regexp
+	if set, err := rules.Models(); err == nil {
+		patterns = set.Patterns()
+	}
+	var out []*model.Row
+	for i, t := range p.tables([]string{"models"}, v) {
+		at := []string{"models", index(i)}
+		r, errs := model.Decode(t, patterns)
+		for _, fe := range errs {
+			key := at
+			if fe.Key != "" {
+				key = append(append([]string(nil), at...), strings.SplitN(fe.Key, ".", 2)[0])
+			}
+			p.fail(key, "%s", fe.Msg)
+		}
+		if r != nil {
+			r.User = true
+			r.Pos = model.Pos{File: p.path, Line: p.line(p.full(at...))}
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // index is the key component of the i-th table of an array of tables.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 const full = `# every key
@@ -78,6 +79,37 @@ func TestParseFull(t *testing.T) {
 	}
 	if got := strings.Join(f.Selectors(), ","); got != "LK1,LK201,LK109" {
 		t.Errorf("Selectors() = %s", got)
+	}
+}
+
+func TestParseModels(t *testing.T) {
+	src := `[[tool.llmleak.models]]
+sink = "ai.gateway.Client().send"
+kind = "llm"
+args = [{ pos = 0, kw = "prompt" }, { kw = "system", role = "system" }]
+
+[[tool.llmleak.models]]
+sanitizer = "presidio_anonymizer.AnonymizerEngine().anonymize"
+removes = ["pii", "credential"]
+args = [{ kw = "text" }]
+`
+	f, err := Parse("pyproject.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := f.Catalog.Models
+	if len(rows) != 2 {
+		t.Fatalf("got %d rows, want 2", len(rows))
+	}
+	sink, san := rows[0], rows[1]
+	if sink.Kind != model.KindSink || sink.Sink != rules.SinkLLM || len(sink.Args) != 2 || sink.Args[1].Role != rules.RoleSystem || !sink.User {
+		t.Errorf("sink row: %+v", sink)
+	}
+	if sink.Pos != (model.Pos{File: "pyproject.toml", Line: 1}) || san.Pos.Line != 6 {
+		t.Errorf("rows placed at %v and %v, want lines 1 and 6", sink.Pos, san.Pos)
+	}
+	if san.Kind != model.KindSanitizer || !reflect.DeepEqual(san.Classes, []rules.Class{rules.ClassPII, rules.ClassCredential}) {
+		t.Errorf("sanitizer row: %+v", san)
 	}
 }
 
@@ -178,6 +210,13 @@ func TestErrors(t *testing.T) {
 			[]string{`.llmleak.toml:2: invalid TOML: `}},
 		{"pyproject", "sub/pyproject.toml", "[tool.black]\nline-length = 100\n\n[tool.llmleak]\nselect = [\"LK1\"]\nsevrity = {}\n",
 			[]string{`sub/pyproject.toml:6: tool.llmleak.sevrity: unknown key (did you mean "severity"?)`}},
+		{"model rows", ".llmleak.toml", "[[models]]\nsink = \"ai.send\"\nkind = \"llm\"\n\n[[models]]\nsanitizer = \"scrub(\"\nremoves = [\"pii\", \"names\"]\n\n[[models]]\nlabel = \"x\"\n\n[[models]]\nsource = \"a.b\"\nclass = \"pii\"\nrole = \"user\"\n",
+			[]string{
+				`.llmleak.toml:6: models[2].sanitizer: "scrub(" is not a symbol: () stands for a call and holds nothing`,
+				`.llmleak.toml:7: models[2].removes: unknown class "names" (want one of cert, payload, credential, pii, secret, error, log, input, response, fwdcert, verify)`,
+				`.llmleak.toml:9: models[3]: a row needs one of the keys sink, source, sanitizer, message, template, binds, calls, wraps, partial, type, lookup, propagator, alias, transparent, pipe`,
+				`.llmleak.toml:15: models[4].role: unknown key for a source row (want source, class, result-type, read, if)`,
+			}},
 		{"pyproject nested", "pyproject.toml", "[tool.llmleak.severity]\nLK202 = \"loud\"\n",
 			[]string{`pyproject.toml:2: tool.llmleak.severity.LK202: invalid level "loud": want "note", "warning" or "error"`}},
 	}

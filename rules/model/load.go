@@ -113,6 +113,13 @@ func Load(fsys fs.FS) (*Set, error) {
 		}
 	}
 	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool {
+			a, b := errs[i].(*Error), errs[j].(*Error)
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			return a.Line < b.Line
+		})
 		return nil, errors.Join(errs...)
 	}
 	return NewSet(rows, patterns), nil

@@ -52,24 +52,27 @@ func CheckPattern(s string) error {
 		return fmt.Errorf("%q: unbalanced {", s)
 	}
 	for _, alt := range Expand(s) {
-		if alt == "" {
+		name := fmt.Sprintf("%q", alt)
+		if alt != s {
+			name = fmt.Sprintf("%q (in %q)", alt, s)
+		}
+		switch {
+		case alt == "":
 			return fmt.Errorf("%q: an alternative is empty", s)
-		}
-		if !symChar.MatchString(alt) {
-			return fmt.Errorf("%q: %q is not a symbol (dotted names, (), [], @, ~, * and **)", s, alt)
-		}
-		if strings.Contains(alt, "..") || strings.HasPrefix(alt, ".") || strings.HasSuffix(alt, ".") {
-			return fmt.Errorf("%q: %q has an empty name between dots", s, alt)
-		}
-		if strings.Contains(alt, "***") {
-			return fmt.Errorf("%q: *** is not a wildcard (use * or **)", s)
-		}
-		if !wildcard(alt) && strings.Count(alt, "[") != strings.Count(alt, "[]") {
-			return fmt.Errorf("%q: outside a wildcard pattern, [] stands for a subscript and holds nothing", s)
+		case !symChar.MatchString(alt):
+			return fmt.Errorf("%s is not a symbol (dotted names, (), [], @, ~, * and **)", name)
+		case strings.Contains(alt, "..") || strings.HasPrefix(alt, ".") || strings.HasSuffix(alt, "."):
+			return fmt.Errorf("%s has an empty name between dots", name)
+		case strings.Contains(alt, "***"):
+			return fmt.Errorf("%s: *** is not a wildcard (use * or **)", name)
+		case strings.Count(alt, "(") != strings.Count(alt, "()") || strings.Count(alt, ")") != strings.Count(alt, "()"):
+			return fmt.Errorf("%s is not a symbol: () stands for a call and holds nothing", name)
+		case !wildcard(alt) && strings.Count(alt, "[") != strings.Count(alt, "[]"):
+			return fmt.Errorf("%s is not a symbol: outside a wildcard pattern, [] stands for a subscript and holds nothing", name)
 		}
 		if wildcard(alt) {
 			if _, err := compileGlob(alt); err != nil {
-				return fmt.Errorf("%q: %v", s, err)
+				return fmt.Errorf("%s: %v", name, err)
 			}
 		}
 	}

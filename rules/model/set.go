@@ -171,6 +171,9 @@ func (s *Set) KnownExact(sym string) bool { return s.known[sym] }
 // families of objects.
 func (s *Set) Families() []string { return s.families }
 
+// Patterns returns the named patterns rows may use.
+func (s *Set) Patterns() map[string]*regexp.Regexp { return s.patterns }
+
 // Pattern returns the named pattern, or nil.
 func (s *Set) Pattern(name string) *regexp.Regexp { return s.patterns[name] }
 
