@@ -12,6 +12,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/gitdiff"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // Config says what to scan and how.
@@ -54,6 +55,9 @@ type Config struct {
 	// Baseline, when set, suppresses the findings it records (kind
 	// "external") and Result.BaselineStale counts its unmatched entries.
 	Baseline *baseline.Baseline
+	// TrackModelRows records which library model rows took effect in the
+	// analysis (Result.ModelRowsUsed), for tests that every row is proven.
+	TrackModelRows bool
 	// Changed, when not nil, keeps only the findings whose join point or
 	// flow touches a changed line (--diff). Its paths are relative to
 	// Root.
@@ -88,4 +92,7 @@ type Result struct {
 	// BaselineStale counts the baseline entries, among the files reported
 	// on, that matched no finding.
 	BaselineStale int
+	// ModelRowsUsed are the model rows that took effect, with
+	// Config.TrackModelRows.
+	ModelRowsUsed []*model.Row
 }

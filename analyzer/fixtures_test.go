@@ -13,6 +13,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/config"
 	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
 )
 
 // wantRe matches "# want: LK101, LK104" but not "# todo-want: ...".
@@ -71,10 +72,14 @@ func expectations(t *testing.T, dir string) map[string]bool {
 // TestFixtures runs every fixture project and checks its findings both
 // ways: every want must be reported, and nothing else.
 func TestFixtures(t *testing.T) {
-	for _, dir := range fixtureProjects(t) {
+	used := map[*model.Row]bool{}
+	ran := 0
+	projects := fixtureProjects(t)
+	for _, dir := range projects {
 		dir := dir
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			cfg := Config{Root: dir}
+			ran++
+			cfg := Config{Root: dir, TrackModelRows: true}
 			// A project may carry its own .llmleak.toml (rule selection,
 			// its catalog): the harness honours it as the CLI would.
 			if _, err := os.Stat(filepath.Join(dir, config.DedicatedName)); err == nil {
@@ -87,6 +92,9 @@ func TestFixtures(t *testing.T) {
 			res, err := Run(context.Background(), cfg)
 			if err != nil {
 				t.Fatal(err)
+			}
+			for _, r := range res.ModelRowsUsed {
+				used[r] = true
 			}
 			want := expectations(t, dir)
 			got := map[string]bool{}
@@ -122,6 +130,20 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("%s has no want annotations", dir)
 			}
 		})
+	}
+	// Every built-in model row is proven by some fixture line: a finding
+	// it causes, or a silent line it keeps silent. Checked only when every
+	// project ran (not under -run for one of them).
+	if ran == len(projects) && !t.Failed() {
+		set, err := rules.Models()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range set.All() {
+			if !used[r] {
+				t.Errorf("%s:%d: no fixture exercises this %s row (%s)", "rules/models/"+r.Pos.File, r.Pos.Line, r.Kind, r.Sym)
+			}
+		}
 	}
 }
 

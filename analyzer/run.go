@@ -73,10 +73,14 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	proj := taint.NewProject(specs)
 	eng := taint.NewEngine(proj, jobs)
 	eng.SetCatalog(cfg.Catalog)
+	if cfg.TrackModelRows {
+		eng.TrackRows()
+	}
 	fs, err := eng.Run(ctx)
 	if err != nil {
 		return nil, err
 	}
+	res.ModelRowsUsed = eng.RowsUsed()
 	for _, f := range eng.Failures() {
 		diags = append(diags, finding.Diagnostic{Path: f.Path, Line: f.Line, Message: fmt.Sprintf("internal error analyzing %s (%s); its flows are not reported", f.Function, f.Cause)})
 	}

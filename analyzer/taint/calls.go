@@ -163,8 +163,9 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			return &Value{Ref: obj.Ref, Sym: "@func." + name}
 		}
 	}
-	if obj.Sym != "" && in.e.models.First(model.KindTransparent, obj.Sym+"."+name) != nil {
+	if r := in.e.models.First(model.KindTransparent, obj.Sym+"."+name); obj.Sym != "" && r != nil {
 		// client.chat.completions.with_raw_response.create(...) is create().
+		in.e.use(r)
 		return obj
 	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
@@ -429,6 +430,7 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 	// calls the function it is made on (Celery's delay, apply_async).
 	if recv.Ref != nil && recv.Ref.Kind == RefFunc && recv.Sym == "" {
 		if r := in.e.models.First(model.KindCalls, "@func."+name); r != nil && r.Callee < 0 {
+			in.e.use(r)
 			return in.callTask(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)))
 		}
 	}

@@ -134,6 +134,9 @@ type Engine struct {
 	models *model.Set
 	// modelErr is set when the built-in models could not be loaded.
 	modelErr error
+	// rowsUsed records the rows that took effect (*model.Row -> true),
+	// when tracked (see TrackRows).
+	rowsUsed *sync.Map
 	// Rounds is how many rounds the fixpoint took.
 	Rounds int
 	// Analyses counts function analyses over all rounds.

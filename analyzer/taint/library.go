@@ -2,6 +2,7 @@ package taint
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/rules"
@@ -52,6 +53,9 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	if r.If != nil && !in.holds(r.If, args) {
 		return nil, false
 	}
+	if r.Kind != model.KindSource || !r.Read {
+		in.e.use(r)
+	}
 	switch r.Kind {
 	case model.KindSink:
 		return in.applySink(c, r, sym, args, recv)
@@ -91,6 +95,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindType:
 		return construct(r, sym, args), true
 	case model.KindPropagator:
+		in.writeInto(c, r, args, recv)
 		return in.propagate(r, sym, args, recv), true
 	case model.KindLookup:
 		if r.Chained && !in.isLookup(chainOwner(sym)) {
@@ -150,6 +155,17 @@ func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value
 	return genericResult(sym, args, recv, r.Secrets)
 }
 
+// writeInto applies a propagator that writes its arguments into its
+// receiver (buf.write(x)): the object named by the receiver expression
+// now holds their data.
+func (in *interp) writeInto(c *ir.Call, r *model.Row, args []argVal, recv *Value) {
+	a, ok := c.Func.(*ir.Attr)
+	if !ok || recv == nil || r.Into != "receiver" {
+		return
+	}
+	in.update(a.X, recv.withTaint(deepOf(selectArgs(r.Args, args))))
+}
+
 // unknownCall is the default policy for a library call no row describes:
 // its result is an object of the called symbol carrying what went in
 // (secrets and credentials excepted, see genericArgsTaint).
@@ -193,6 +209,17 @@ func construct(r *model.Row, sym string, args []argVal) *Value {
 	v := &Value{Sym: ret}
 	if r.Carries {
 		v.Taint = argsDeep(args).sources()
+	}
+	for _, spec := range r.Holds {
+		a := argOf(args, spec)
+		if a == nil {
+			continue
+		}
+		if spec.Role == model.RoleSystem {
+			v = v.withField(systemField, join(v.Fields[systemField], a))
+		} else {
+			v = v.withTaint(a.deep())
+		}
 	}
 	return v
 }
@@ -328,7 +355,11 @@ func chainOwner(sym string) string {
 
 // isPipe reports whether piping into a value of symbol sym makes a chain
 // that calls a model, and the chain's symbol.
-func (in *interp) isPipe(sym string) bool { return in.e.models.First(model.KindPipe, sym) != nil }
+func (in *interp) isPipe(sym string) bool {
+	r := in.e.models.First(model.KindPipe, sym)
+	in.e.use(r)
+	return r != nil
+}
 
 // argOf is the argument a spec names: the keyword, else the position.
 func argOf(args []argVal, spec model.ArgSpec) *Value {
@@ -418,11 +449,13 @@ func spreadArgs(r *model.Row, args []argVal) []argVal {
 func (in *interp) libraryAttr(obj *Value, name string, e ir.Expr) *Value {
 	sym := obj.Sym + "." + name
 	if r := in.readSource(sym); r != nil && e != nil {
+		in.e.use(r)
 		return in.source(e, r.Type, r.Classes)
 	}
 	if r := in.e.models.First(model.KindAlias, obj.Sym); r != nil {
 		for _, a := range r.Attrs {
 			if a == name {
+				in.e.use(r)
 				// openai.chat.completions.create: the module's default client.
 				return &Value{Sym: r.To + "." + name}
 			}
@@ -463,4 +496,26 @@ func (e *Engine) instanceSym(base string, instance bool) string {
 		return c + "()"
 	}
 	return c
+}
+
+// use records that a row took effect, when the engine tracks rows.
+func (e *Engine) use(r *model.Row) {
+	if e.rowsUsed != nil && r != nil {
+		e.rowsUsed.Store(r, true)
+	}
+}
+
+// TrackRows makes the engine record which model rows take effect.
+func (e *Engine) TrackRows() { e.rowsUsed = &sync.Map{} }
+
+// RowsUsed lists the rows that took effect, when tracked.
+func (e *Engine) RowsUsed() []*model.Row {
+	var out []*model.Row
+	if e.rowsUsed != nil {
+		e.rowsUsed.Range(func(k, _ any) bool {
+			out = append(out, k.(*model.Row))
+			return true
+		})
+	}
+	return out
 }

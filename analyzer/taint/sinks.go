@@ -233,6 +233,19 @@ func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
 			out = append(out, roleFact{f, r})
 		}
 	}
+	if sys, ok := v.Fields[systemField]; ok {
+		// An object that holds system instructions (a model built with
+		// system_instruction=, an agent, a config) sends them as such.
+		add(sys.deep(), rules.RoleSystem)
+		rest := *v
+		rest.Fields = make(map[string]*Value, len(v.Fields))
+		for k, f := range v.Fields {
+			if k != systemField {
+				rest.Fields[k] = f
+			}
+		}
+		v = &rest
+	}
 	if role != rules.RoleMessages {
 		add(v.deep(), role)
 		return out
@@ -242,13 +255,9 @@ func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
 		return out
 	}
 	add(v.Taint, rules.RolePrompt)
-	for _, el := range v.Elems {
+	for i, el := range v.Elems {
 		r := rules.RolePrompt
-		if rv, ok := el.Fields["role"]; ok && len(rv.Consts) > 0 && allSystem(rv.Consts) {
-			r = rules.RoleSystem
-		}
-		if len(el.Elems) == 2 && len(el.Elems[0].Consts) > 0 && allSystem(el.Elems[0].Consts) {
-			// ("system", text) in a LangChain message list.
+		if privileged(el, i == len(v.Elems)-1) {
 			r = rules.RoleSystem
 		}
 		add(el.deep(), r)
@@ -256,9 +265,22 @@ func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
 	return out
 }
 
-func allSystem(cs []string) bool {
-	for _, c := range cs {
-		if c != "system" && c != "developer" {
+// privileged reports whether a message of a list lands in a privileged
+// part of the prompt: a system or developer message, or, last in the
+// list, an assistant turn the model continues from (a prefill).
+func privileged(el *Value, last bool) bool {
+	var roles []string
+	if rv, ok := el.Fields["role"]; ok {
+		roles = rv.Consts
+	} else if len(el.Elems) == 2 {
+		// ("system", text) in a LangChain message list.
+		roles = el.Elems[0].Consts
+	}
+	if len(roles) == 0 {
+		return false
+	}
+	for _, r := range roles {
+		if !model.SysRole(r) && !(last && r == "assistant") {
 			return false
 		}
 	}
@@ -283,6 +305,15 @@ func (in *interp) checkSink(c *ir.Call, s *model.Row, args []argVal, recv *Value
 		}
 	}
 	in.notePrompts(s, args)
+	if recv != nil && s.Sink == model.SinkLLM && !in.isPipe(recv.Sym) {
+		// A model object built with system instructions sends them with
+		// every call.
+		if sys, ok := recv.Fields[systemField]; ok {
+			for _, f := range sys.deep() {
+				in.reach(c, f, rules.RoleSystem, s.Sink, s.Label, finding.Step{}, inner)
+			}
+		}
+	}
 	for _, spec := range sinkArgs(s) {
 		if spec.All {
 			for _, a := range args {

@@ -25,8 +25,8 @@ var keysOf = map[Kind][]string{
 	KindSink:        {"kind", "label", "args", "if", "result"},
 	KindSource:      {"class", "result-type", "read", "if"},
 	KindSanitizer:   {"removes", "args"},
-	KindPropagator:  {"args", "result", "secrets"},
-	KindType:        {"returns", "by", "cases", "carries", "if"},
+	KindPropagator:  {"args", "result", "secrets", "into"},
+	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result"},
 	KindCalls:       {"callee", "args-from", "kwargs-from"},
 	KindWraps:       nil,
 	KindPartial:     nil,
@@ -125,6 +125,9 @@ func (d *decoder) fields(r *Row) {
 		}
 	case KindPropagator:
 		r.Secrets = d.boolean("secrets", t["secrets"])
+		if r.Into = d.str("into", t["into"]); r.Into != "" && r.Into != "receiver" {
+			d.fail("into", "want \"receiver\"")
+		}
 	case KindType:
 		r.Returns = d.str("returns", t["returns"])
 		if v, ok := t["by"]; ok {
@@ -142,6 +145,9 @@ func (d *decoder) fields(r *Row) {
 			}
 		}
 		r.Carries = d.boolean("carries", t["carries"])
+		if v, ok := t["holds"]; ok {
+			r.Holds = d.args("holds", v)
+		}
 	case KindCalls:
 		r.Callee = -1
 		switch v := t["callee"].(type) {

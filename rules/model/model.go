@@ -204,7 +204,14 @@ type Row struct {
 	Returns string    // type: the symbol of the object built; pipe: of the chain
 	By      *ArgSpec  // type: the argument whose constant picks the type
 	Cases   map[string]string
-	Carries bool      // type: the object carries its arguments' data
+	Carries bool // type: the object carries its arguments' data
+	// Holds are arguments the object keeps and sends with every model
+	// call made on it or with it, in their role (type rows: Gemini's
+	// system_instruction=, an agent's instructions=).
+	Holds []ArgSpec
+	// Into is where a propagator's data goes besides the result:
+	// "receiver" for a call that writes into its object (buf.write(x)).
+	Into    string
 	Callee  int       // calls: the position of the callable (-1: the receiver)
 	Star    string    // calls: the keyword (or first positional) holding the positional arguments
 	StarKw  string    // calls: the keyword holding the keyword arguments
