@@ -143,7 +143,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			if name == "request" && obj.Ref.Kind == RefInstance {
 				return &Value{Sym: rules.TypeRequest}
 			}
-			if name == "scope" && obj.Ref.Kind == RefInstance && isChannelsConsumer(c) {
+			if name == "scope" && obj.Ref.Kind == RefInstance && in.e.classIs(c, model.RoleConsumer) {
 				return &Value{Sym: rules.TypeScope}
 			}
 			if ext := c.allExtBases(); len(ext) > 0 {
@@ -231,9 +231,6 @@ func (in *interp) stepAt(e ir.Expr, msg string) finding.Step {
 	return finding.Step{Location: in.spanLoc(sp), Kind: finding.StepAssign, Message: msg}
 }
 
-func isSerializerClass(c *ClassInfo) bool {
-	return c.hasExtBase(func(s string) bool { return strings.HasSuffix(s, "Serializer") })
-}
 
 // getitem reads obj[key].
 func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
@@ -762,7 +759,7 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 
 func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value {
 	inst := &Value{Ref: &Ref{Kind: RefInstance, Class: cls}}
-	if isSerializerClass(cls) {
+	if in.e.classIs(cls, model.RoleSerializer) {
 		// A serializer is the request payload only when it is given the
 		// request's data (data=...); one built from model instances
 		// serializes the database, not the request.
@@ -774,7 +771,7 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 		in.callFunc(c, init, args, inst)
 		return inst
 	}
-	if isSchemaClass(cls) {
+	if in.e.classIs(cls, model.RoleBound) {
 		// A pydantic model or django-ninja schema built from a payload is
 		// the payload, field by field.
 		if t := argsDeep(args).sources(); hasClass(t, rules.ClassPayload) {
@@ -784,9 +781,6 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 	return inst
 }
 
-// isSchemaClass reports whether instances of c built from a payload are
-// the payload read field by field: pydantic models, django-ninja schemas
-// and Django forms.
 // boundToPayload is the value of a call that binds a whole request
 // payload to a form or serializer: given as data=, or as the first
 // argument of a callable named like a form (self.model_form(row)). The
@@ -807,12 +801,7 @@ func boundToPayload(callee string, args []argVal) *Value {
 	return nil
 }
 
-func isSchemaClass(c *ClassInfo) bool {
-	return c.hasExtBase(func(s string) bool {
-		return strings.HasPrefix(s, "pydantic.") || strings.HasPrefix(s, "ninja.") || strings.HasSuffix(s, ".Schema") ||
-			strings.HasSuffix(s, "Form") && strings.Contains(s, "forms")
-	})
-}
+
 
 // genericArgsTaint is what the result of an unknown library call carries:
 // its arguments' data, except credentials given to it (a client built

@@ -205,6 +205,7 @@ func (e *Engine) Run(ctx context.Context) ([]*finding.Finding, error) {
 	if e.modelErr != nil {
 		return nil, fmt.Errorf("built-in library models: %w", e.modelErr)
 	}
+	e.classifyFuncs()
 	dirty := make([]int, len(e.proj.Funcs))
 	for i := range dirty {
 		dirty[i] = i

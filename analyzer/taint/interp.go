@@ -215,7 +215,7 @@ func (in *interp) initParams() {
 			} else {
 				v.Ref = &Ref{Kind: RefInstance, Class: in.fi.Class}
 			}
-		case p.Name == "request" || p.Name == "req" && isRequestAnnotation(p.Annotation) || isRequestAnnotation(p.Annotation):
+		case p.Name == "request" || in.e.nameIs(model.KindAnnotation, dotted(p.Annotation), model.RoleRequest):
 			v.Sym = rules.TypeRequest
 		case p.Name == "serializer":
 			v.Sym = rules.TypeSerializer
@@ -246,7 +246,7 @@ func (in *interp) bodyParams() {
 	if in.fi.Class != nil && !in.fi.Static {
 		first = 1
 	}
-	if in.fi.Class != nil && first == 1 && rules.ChannelsReceive(fn.Name) && isChannelsConsumer(in.fi.Class) {
+	if in.fi.Class != nil && first == 1 && rules.ChannelsReceive(fn.Name) && in.e.classIs(in.fi.Class, model.RoleConsumer) {
 		// A Django Channels consumer's receive(): the client's message.
 		for _, p := range fn.Params[1:] {
 			if p.Kind == ir.ParamPositional || p.Kind == ir.ParamKwOnly {
@@ -279,9 +279,6 @@ func (in *interp) paramSource(p *ir.Param, what string) *Value {
 	return &Value{Sym: rules.TypePayload, Taint: union(in.env[p.Name].Taint, facts)}
 }
 
-func isChannelsConsumer(c *ClassInfo) bool {
-	return c.hasExtBase(func(s string) bool { return strings.HasPrefix(s, "channels.") })
-}
 
 func (in *interp) hasPayloadDecorator() bool {
 	names := in.e.cat.PayloadDecorators
@@ -332,19 +329,9 @@ func (in *interp) isSchemaAnnotation(a ir.Expr) bool {
 	if v.Ref == nil || v.Ref == conflictRef || v.Ref.Kind != RefClass {
 		return false
 	}
-	return v.Ref.Class.hasExtBase(func(s string) bool {
-		return strings.HasPrefix(s, "ninja.") || s == "pydantic.BaseModel" || strings.HasSuffix(s, ".Schema")
-	})
+	return in.e.classIs(v.Ref.Class, model.RoleBody)
 }
 
-func isRequestAnnotation(e ir.Expr) bool {
-	name := dotted(e)
-	if name == "" {
-		return false
-	}
-	last := name[strings.LastIndexByte(name, '.')+1:]
-	return last == "HttpRequest" || last == "Request" || last == "WSGIRequest" || last == "ASGIRequest"
-}
 
 func (in *interp) loc(start, end ir.Pos) finding.Location {
 	return finding.Location{Path: in.path, Line: int(start.Line), Col: int(start.Col), EndLine: int(end.Line), EndCol: int(end.Col)}

@@ -519,3 +519,61 @@ func (e *Engine) RowsUsed() []*model.Row {
 	}
 	return out
 }
+
+// classIs reports whether a project class plays a role by what it
+// derives from (a base row).
+func (e *Engine) classIs(c *ClassInfo, role string) bool {
+	for _, b := range c.allExtBases() {
+		for _, r := range e.models.Of(model.KindBase, b) {
+			if r.Is == role {
+				e.use(r)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameIs reports whether a name as written (an annotation, a decorator)
+// plays a role by a row of the kind.
+func (e *Engine) nameIs(kind model.Kind, name, role string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range e.models.Of(kind, name) {
+		if r.Is == role {
+			e.use(r)
+			return true
+		}
+	}
+	return false
+}
+
+// classifyFuncs marks the functions whose decorators or class give them
+// a role: properties, tasks bound to their task (bind=True), and a log
+// handler's emit(record).
+func (e *Engine) classifyFuncs() {
+	for _, f := range e.proj.Funcs {
+		for _, d := range f.Fn.Decorators {
+			call, isCall := d.(*ir.Call)
+			target := d
+			if isCall {
+				target = call.Func
+			}
+			name := dotted(target)
+			switch {
+			case e.nameIs(model.KindDecorator, name, model.RoleProperty):
+				f.Property = true
+			case isCall && e.nameIs(model.KindDecorator, name, model.RoleTask):
+				for _, a := range call.Args {
+					if c, ok := a.Value.(*ir.Const); ok && a.Name == "bind" && c.Value == "True" {
+						f.Bind = true
+					}
+				}
+			}
+		}
+		if f.Class != nil && f.Fn.Name == "emit" && e.classIs(f.Class, model.RoleLogHandler) {
+			f.LogEmit = true
+		}
+	}
+}

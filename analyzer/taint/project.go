@@ -694,20 +694,11 @@ func (c *ClassInfo) allExtBases() []string {
 	return out
 }
 
-func (c *ClassInfo) hasExtBase(pred func(string) bool) bool {
-	for _, b := range c.allExtBases() {
-		if pred(b) {
-			return true
-		}
-	}
-	return false
-}
 
 func (p *Project) classifyFunc(f *FuncInfo) {
 	for _, d := range f.Fn.Decorators {
-		call, isCall := d.(*ir.Call)
 		target := d
-		if isCall {
+		if call, ok := d.(*ir.Call); ok {
 			target = call.Func
 		}
 		name := dotted(target)
@@ -717,24 +708,7 @@ func (p *Project) classifyFunc(f *FuncInfo) {
 			f.Static = true
 		case "classmethod":
 			f.ClassMethod = true
-		case "property", "cached_property":
-			f.Property = true
-		case "task", "shared_task", "periodic_task", "actor":
-			if isCall {
-				for _, a := range call.Args {
-					if a.Name == "bind" {
-						if c, ok := a.Value.(*ir.Const); ok && c.Value == "True" {
-							f.Bind = true
-						}
-					}
-				}
-			}
 		}
-	}
-	if f.Class != nil && f.Fn.Name == "emit" && f.Class.hasExtBase(func(s string) bool {
-		return strings.HasPrefix(s, "logging.") && strings.HasSuffix(s, "Handler")
-	}) {
-		f.LogEmit = true
 	}
 }
 

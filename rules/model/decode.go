@@ -37,6 +37,9 @@ var keysOf = map[Kind][]string{
 	KindAlias:       {"to", "attrs"},
 	KindTransparent: nil,
 	KindPipe:        {"returns"},
+	KindBase:        {"is"},
+	KindAnnotation:  {"is"},
+	KindDecorator:   {"is"},
 }
 
 // KindNames lists the row kinds, for messages.
@@ -183,6 +186,15 @@ func (d *decoder) fields(r *Row) {
 		}
 	case KindPipe:
 		r.Returns = d.str("returns", t["returns"])
+	case KindBase, KindAnnotation, KindDecorator:
+		r.Is = d.str("is", t["is"])
+		ok := false
+		for _, x := range roles[r.Kind] {
+			ok = ok || x == r.Is
+		}
+		if !ok {
+			d.fail("is", "unknown role %q for a %s row (want one of %s)", r.Is, r.Kind, strings.Join(roles[r.Kind], ", "))
+		}
 	}
 	if r.Kind == KindSource || r.Kind == KindBinds {
 		if v, ok := t["result-type"]; ok {

@@ -140,12 +140,41 @@ const (
 	KindTransparent Kind = "transparent"
 	// KindPipe: values that make a chain when piped (`a | b`).
 	KindPipe Kind = "pipe"
+	// KindBase: a project class deriving from a matching library class
+	// plays a role the engine knows (Is): a serializer, a form or schema
+	// bound to data, a websocket consumer, a log handler.
+	KindBase Kind = "base"
+	// KindAnnotation: a parameter annotated with a matching name (as
+	// written) plays a role (Is): the request.
+	KindAnnotation Kind = "annotation"
+	// KindDecorator: a function decorated with a matching name (as
+	// written) plays a role (Is): a task queue's task, a property.
+	KindDecorator Kind = "decorator"
 )
+
+// Roles a class, annotation or decorator row may give (Row.Is).
+const (
+	RoleSerializer = "serializer"  // instances given request data (data=) are the serializer of a payload
+	RoleBound      = "bound"       // instances built from a whole payload are that payload, read by field
+	RoleBody       = "body"        // a view parameter annotated with the class is the request body
+	RoleConsumer   = "consumer"    // a websocket consumer: receive() parameters and self.scope are the client's
+	RoleLogHandler = "log-handler" // emit(self, record) receives log records
+	RoleRequest    = "request"     // a parameter annotated so is the request
+	RoleTask       = "task"        // a task queue's task: bind=True makes its first parameter the task
+	RoleProperty   = "property"    // reading the attribute calls the method
+)
+
+var roles = map[Kind][]string{
+	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler},
+	KindAnnotation: {RoleRequest},
+	KindDecorator:  {RoleTask, RoleProperty},
+}
 
 // kinds lists the row kinds in the order a call's rows are tried: the
 // first row whose kind produces a result decides it.
 var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindWraps,
-	KindPartial, KindType, KindLookup, KindPropagator, KindAlias, KindTransparent, KindPipe}
+	KindPartial, KindType, KindLookup, KindPropagator, KindAlias, KindTransparent, KindPipe, KindBase, KindAnnotation,
+	KindDecorator}
 
 // Result says what a call returns, where a row's kind leaves a choice.
 type Result string
@@ -219,6 +248,7 @@ type Row struct {
 	Content []ArgSpec // message: where the content is, first given wins
 	RoleArg string    // message: the keyword that names the role
 	Chained bool      // lookup: also on the result of a lookup (qs.filter(...).first())
+	Is      string    // base, annotation, decorator: the role
 	To      string    // alias: the instance symbol
 	Attrs   []string  // alias: the attributes that stand for the instance's
 }

@@ -19,7 +19,7 @@ import reporting
 import structlog
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import mark_safe
 from loguru import logger as loguru_logger
@@ -112,3 +112,8 @@ def raw_http(request):
 def chained_lookup(request):
     # Silent: a row looked up by the user's e-mail is not the e-mail.
     log.info("entry: %s", entries.filter(active=True).get(email=request.user.email))
+
+
+def annotated(req: HttpRequest):
+    # A parameter annotated as the request is the request, whatever its name.
+    ask_llm(json.dumps(req.POST))  # want: LK102
