@@ -40,17 +40,6 @@ const (
 	RoleMessages = model.RoleMessages
 )
 
-// KnownSym reports whether the engine can do anything with a symbol: a
-// catalog type, or a symbol a built-in model row can say something of.
-// Values stored in summaries keep only known symbols, so unrelated
-// library calls do not churn the fixpoint.
-func KnownSym(sym string) bool {
-	if sym == "" || sym == "~" || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, TypeSettings) {
-		return true
-	}
-	set, err := Models()
-	return err == nil && set.Known(sym)
-}
 
 func setOf(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -64,11 +65,11 @@ func sameSummary(a, b *Summary) bool {
 	return true
 }
 
-func joinSummary(old, n *Summary) *Summary {
+func joinSummary(old, n *Summary, known func(string) bool) *Summary {
 	if old == nil {
 		return n
 	}
-	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true), Verifies: old.Verifies || n.Verifies, Raises: union(old.Raises, n.Raises)}
+	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true, known), Verifies: old.Verifies || n.Verifies, Raises: union(old.Raises, n.Raises)}
 	seen := map[string]bool{}
 	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
 		if !seen[s.key] {
@@ -165,6 +166,17 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.attrWriters = map[attrKey]map[int]*Value{}
 	e.writtenBy = make([][]attrKey, len(p.Funcs))
 	return e
+}
+
+// known reports whether the engine can do anything with a symbol: a
+// catalog type, or a symbol a model row (the project's included) can say
+// something of. Values stored in summaries keep only known symbols, so
+// unrelated library calls do not churn the fixpoint.
+func (e *Engine) known(sym string) bool {
+	if sym == "" || sym == symOpaque || strings.HasPrefix(sym, "@") || strings.HasPrefix(sym, rules.TypeSettings) {
+		return true
+	}
+	return e.models != nil && e.models.Known(sym)
 }
 
 // Failure is an internal error the engine recovered from while
@@ -353,9 +365,9 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 		// guarantees the fixpoint ends.
 		nsum := r.summary
 		if e.changes[id] >= widenAfter {
-			nsum = joinSummary(old, r.summary)
+			nsum = joinSummary(old, r.summary, e.known)
 		} else {
-			nsum = joinSummary(&Summary{Ret: empty}, r.summary)
+			nsum = joinSummary(&Summary{Ret: empty}, r.summary, e.known)
 		}
 		if !sameSummary(old, nsum) {
 			e.st.sums[id] = nsum
@@ -388,7 +400,7 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 				w = map[int]*Value{}
 				e.attrWriters[k] = w
 			}
-			nv := stored(mine[k], false)
+			nv := stored(mine[k], false, e.known)
 			e.writtenBy[id] = append(e.writtenBy[id], k)
 			if prev, ok := w[id]; ok && sameShape(prev, nv) {
 				continue
@@ -433,7 +445,7 @@ func (e *Engine) observeParam(o paramObs) bool {
 		return false
 	}
 	sym := o.v.Sym
-	if !rules.KnownSym(sym) {
+	if !e.known(sym) {
 		sym = ""
 	}
 	if sym == "" && o.v.Ref == nil {
@@ -529,7 +541,7 @@ func (e *Engine) refreshAttr(k attrKey, touch func(depKey)) {
 		nv = join(old, nv)
 	}
 	if nv != nil {
-		nv = stored(nv, false)
+		nv = stored(nv, false, e.known)
 	}
 	if !sameShape(old, nv) {
 		if nv == nil {
@@ -558,10 +570,10 @@ func (e *Engine) replaceVars(slot *map[string]*Value, vars map[string]*Value, ki
 	}
 	for _, k := range sortedKeys(vars) {
 		old := m[k]
-		nv := stored(vars[k], false)
+		nv := stored(vars[k], false, e.known)
 		ck := depKey{kind, id, k}
 		if e.varChanges[ck] >= widenAfter {
-			nv = stored(join(old, nv), false)
+			nv = stored(join(old, nv), false, e.known)
 		}
 		if !sameShape(old, nv) {
 			m[k] = nv

@@ -153,7 +153,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 			}
 		}
 	}
-	sum := &Summary{Ret: stored(in.withoutParamIdentity(in.ret), true), Verifies: in.verified, Raises: stored(taintOnly(in.ownRaised), true).Taint}
+	sum := &Summary{Ret: stored(in.withoutParamIdentity(in.ret), true, in.e.known), Verifies: in.verified, Raises: stored(taintOnly(in.ownRaised), true, in.e.known).Taint}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}

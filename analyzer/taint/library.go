@@ -319,9 +319,8 @@ func (in *interp) holds(cond *model.Cond, args []argVal) bool {
 			return cond.Absent
 		case cond.Type != "" && v.Sym == cond.Type:
 			return true
-		case cond.Matches != "":
-			re := in.e.models.Pattern(cond.Matches)
-			return re != nil && anyConst(v.Consts, re.MatchString)
+		case cond.Re != nil:
+			return anyConst(v.Consts, cond.Re.MatchString)
 		}
 		return false
 	}

@@ -599,17 +599,17 @@ func (r *Ref) equal(o *Ref) bool {
 // symbols the engine can use, and, for values shared beyond one function
 // (class attributes, globals), no parameter facts, which would name
 // another function's parameters.
-func stored(v *Value, keepParams bool) *Value {
+func stored(v *Value, keepParams bool, known func(string) bool) *Value {
 	v = truncate(v, 0)
-	return storedRec(v, keepParams, 0)
+	return storedRec(v, keepParams, known, 0)
 }
 
-func storedRec(v *Value, keepParams bool, depth int) *Value {
+func storedRec(v *Value, keepParams bool, known func(string) bool, depth int) *Value {
 	if v == nil || depth > maxDepth+1 {
 		return v
 	}
 	n := *v
-	if n.Sym != "" && n.Sym != symConflict && !rules.KnownSym(n.Sym) {
+	if n.Sym != "" && n.Sym != symConflict && !known(n.Sym) {
 		// An external object the catalog knows nothing of: keep that it
 		// is one (its methods derive results from their arguments), not
 		// which, so unrelated library symbols do not churn the fixpoint.
@@ -621,13 +621,13 @@ func storedRec(v *Value, keepParams bool, depth int) *Value {
 	if len(v.Fields) > 0 {
 		n.Fields = make(map[string]*Value, len(v.Fields))
 		for k, f := range v.Fields {
-			n.Fields[k] = storedRec(f, keepParams, depth+1)
+			n.Fields[k] = storedRec(f, keepParams, known, depth+1)
 		}
 	}
 	if len(v.Elems) > 0 {
 		n.Elems = make([]*Value, len(v.Elems))
 		for i, e := range v.Elems {
-			n.Elems[i] = storedRec(e, keepParams, depth+1)
+			n.Elems[i] = storedRec(e, keepParams, known, depth+1)
 		}
 	}
 	if n.isEmpty() {

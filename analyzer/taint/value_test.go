@@ -123,14 +123,24 @@ func TestTraceAppendAndBound(t *testing.T) {
 
 func TestStoredDropsUnknownSymbolsAndParams(t *testing.T) {
 	v := &Value{Sym: "somelib.Thing()", Taint: Taint{{Class: paramClass, Param: 1, pk: paramKey(1, "")}, fact(rules.ClassPII, 4)}}
-	s := stored(v, false)
+	s := stored(v, false, testEngine(t).known)
 	if s.Sym != symOpaque {
 		t.Errorf("stored symbol %q, want the opaque marker", s.Sym)
 	}
 	if len(s.Taint) != 1 || s.Taint[0].Class != rules.ClassPII {
 		t.Errorf("stored taint %v, want only the source fact", s.Taint)
 	}
-	if k := stored(&Value{Sym: "openai.OpenAI()"}, true).Sym; k != "openai.OpenAI()" {
+	if k := stored(&Value{Sym: "openai.OpenAI()"}, true, testEngine(t).known).Sym; k != "openai.OpenAI()" {
 		t.Errorf("a catalog symbol must be kept, got %q", k)
 	}
+}
+
+// testEngine is an engine over no project with the built-in models.
+func testEngine(t *testing.T) *Engine {
+	t.Helper()
+	set, err := rules.Models()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Engine{models: set}
 }

@@ -362,8 +362,12 @@ func (d *decoder) cond(key string, v any) *Cond {
 			c.Any = d.boolean(key+".any", m[k])
 		case "matches":
 			c.Matches = d.str(key+".matches", m[k])
-			if d.patterns[c.Matches] == nil {
-				d.fail(key, "matches: no pattern named %q", c.Matches)
+			if c.Re = d.patterns[c.Matches]; c.Re == nil {
+				re, err := regexp.Compile(c.Matches)
+				if err != nil {
+					d.fail(key, "matches: %q is neither a pattern's name nor a regular expression: %v", c.Matches, err)
+				}
+				c.Re = re
 			}
 		case "type":
 			c.Type = d.str(key+".type", m[k])

@@ -7,6 +7,8 @@
 // This package is a leaf: it must not import the rest of llmleak.
 package model
 
+import "regexp"
+
 // Class is a sensitivity class: what kind of data a tainted value holds.
 type Class string
 
@@ -198,10 +200,12 @@ var results = map[string]Result{"response": ResultResponse, "none": ResultNone, 
 // the symbolic type Type, or, with Absent, is not given.
 type Cond struct {
 	Arg     ArgSpec
-	Any     bool // any positional argument, not just Arg
-	Matches string
+	Any     bool   // any argument, not just Arg
+	Matches string // a pattern's name, or a regular expression
 	Type    string
 	Absent  bool
+	// Re is Matches compiled: the named pattern, or the expression.
+	Re *regexp.Regexp
 }
 
 // Pos is where a row was written.

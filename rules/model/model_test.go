@@ -35,7 +35,7 @@ class = "pii"
 
 [[models]]
 type = "x.make"
-if = { pos = 0, matches = "nope" }
+if = { pos = 0, matches = "nope(" }
 `,
 		"b.toml": `[[models]]
 sanitizer = "x.Client().{send,scrub}"
@@ -54,7 +54,7 @@ x = 1
 		`a.toml:2: pattern url: error parsing regexp: missing closing ): ` + "`(bad`",
 		`a.toml:4: colour: unknown key for a sink row (want sink, kind, label, args, if, result)`,
 		`a.toml:13: source: "x..y" has an empty name between dots`,
-		`a.toml:17: if: matches: no pattern named "nope"`,
+		`a.toml:17: if: matches: "nope(" is neither a pattern's name nor a regular expression: error parsing regexp: missing closing ): ` + "`nope(`",
 		`b.toml:4: duplicate sanitizer row for x.Client().scrub (first at b.toml:1)`,
 		`b.toml:7: unknown table "rows" (want patterns, models)`,
 	}
