@@ -40,7 +40,6 @@ const (
 	RoleMessages = model.RoleMessages
 )
 
-
 func setOf(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {

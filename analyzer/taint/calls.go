@@ -231,7 +231,6 @@ func (in *interp) stepAt(e ir.Expr, msg string) finding.Step {
 	return finding.Step{Location: in.spanLoc(sp), Kind: finding.StepAssign, Message: msg}
 }
 
-
 // getitem reads obj[key].
 func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 	keys := key.Consts
@@ -800,8 +799,6 @@ func boundToPayload(callee string, args []argVal) *Value {
 	}
 	return nil
 }
-
-
 
 // genericArgsTaint is what the result of an unknown library call carries:
 // its arguments' data, except credentials given to it (a client built

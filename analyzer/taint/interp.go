@@ -279,7 +279,6 @@ func (in *interp) paramSource(p *ir.Param, what string) *Value {
 	return &Value{Sym: rules.TypePayload, Taint: union(in.env[p.Name].Taint, facts)}
 }
 
-
 func (in *interp) hasPayloadDecorator() bool {
 	names := in.e.cat.PayloadDecorators
 	if len(names) == 0 {
@@ -331,7 +330,6 @@ func (in *interp) isSchemaAnnotation(a ir.Expr) bool {
 	}
 	return in.e.classIs(v.Ref.Class, model.RoleBody)
 }
-
 
 func (in *interp) loc(start, end ir.Pos) finding.Location {
 	return finding.Location{Path: in.path, Line: int(start.Line), Col: int(start.Col), EndLine: int(end.Line), EndCol: int(end.Col)}

@@ -694,7 +694,6 @@ func (c *ClassInfo) allExtBases() []string {
 	return out
 }
 
-
 func (p *Project) classifyFunc(f *FuncInfo) {
 	for _, d := range f.Fn.Decorators {
 		target := d
