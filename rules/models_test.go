@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/llmleak/llmleak/rules/model"
@@ -110,4 +111,76 @@ func kindsOf(rows []*model.Row) []model.Kind {
 		out[i] = r.Kind
 	}
 	return out
+}
+
+// itemClasses are the classes the first item row of sym that holds for a
+// constant key gives.
+func itemClasses(t *testing.T, s *model.Set, sym, key string) []Class {
+	t.Helper()
+	for _, r := range s.Rows(sym) {
+		if r.On != model.OnItem {
+			continue
+		}
+		if r.If != nil && (r.If.KeyRe == nil || !r.If.KeyRe.MatchString(key)) {
+			continue
+		}
+		if r.Kind == model.KindSource {
+			return r.Classes
+		}
+		return nil
+	}
+	return nil
+}
+
+func TestRequestKeyRows(t *testing.T) {
+	s := builtin(t)
+	cases := []struct {
+		sym, key string
+		want     []Class
+	}{
+		{"@request.META[]", "SSL_CLIENT_S_DN_CN", []Class{ClassCert, ClassInput}},
+		{"@request.META[]", "HTTP_X_SSL_CLIENT_S_DN", []Class{ClassCert, ClassFwdCert, ClassInput}},
+		{"@request.META[]", "HTTP_X_SSL_CLIENT_VERIFY", []Class{ClassVerify, ClassInput}},
+		{"@request.META[]", "HTTP_X_CLIENT_VERIFY", []Class{ClassVerify, ClassInput}},
+		{"@request.META[]", "HTTP_AUTHORIZATION", []Class{ClassCredential, ClassInput}},
+		{"@request.META[]", "REMOTE_ADDR", []Class{ClassInput}},
+		{"@request.headers[]", "X-Forwarded-Client-Cert", []Class{ClassCert, ClassFwdCert, ClassInput}},
+		{"@request.headers[]", "authorization", []Class{ClassCredential, ClassInput}},
+		{"@request.headers[]", "X_SSL_CLIENT_S_DN", []Class{ClassCert, ClassFwdCert, ClassInput}},
+		{"@request.headers[]", "HTTP_AUTHORIZATION", []Class{ClassCredential, ClassInput}},
+		{"@request.headers[]", "Accept-Language", []Class{ClassInput}},
+		{"@payload[]", "question", []Class{ClassInput}},
+		{"@payload[]", "name", []Class{ClassInput}},
+		{"@payload[]", "max_tokens", []Class{ClassInput}},
+		{"@payload[]", "full_name", []Class{ClassPII, ClassInput}},
+		{"@payload[]", "contact_email", []Class{ClassPII, ClassInput}},
+		{"@payload[]", "password", []Class{ClassCredential, ClassInput}},
+		{"@payload[]", "reset_token", []Class{ClassCredential, ClassInput}},
+		{"@payload[]", "author", []Class{ClassInput}},
+		{"os.environ[]", "OPENAI_API_KEY", []Class{ClassSecret}},
+		{"os.environ[]", "HOME", nil},
+	}
+	for _, c := range cases {
+		if got := itemClasses(t, s, c.sym, c.key); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s %q: %v, want %v", c.sym, c.key, got, c.want)
+		}
+	}
+}
+
+func TestNamePatterns(t *testing.T) {
+	s := builtin(t)
+	for pattern, names := range map[string]map[string]bool{
+		"secret_name": {"SECRET_KEY": true, "OPENAI_API_KEY": true, "DB_PASSWORD": true, "DEBUG": false, "KEYBOARD_LAYOUT": false},
+		"log_setting": {"AUDIT_LOG_PATH": true, "LOG_FILE": true, "CATALOG_PATH": false},
+	} {
+		re := s.Pattern(pattern)
+		if re == nil {
+			t.Fatalf("no pattern %s", pattern)
+		}
+		for name, want := range names {
+			if got := re.MatchString(name); got != want {
+				t.Errorf("%s(%q) = %v, want %v", pattern, name, got, want)
+			}
+		}
+	}
 }

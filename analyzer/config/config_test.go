@@ -215,7 +215,7 @@ func TestErrors(t *testing.T) {
 				`.llmleak.toml:6: models[2].sanitizer: "scrub(" is not a symbol: () stands for a call and holds nothing`,
 				`.llmleak.toml:7: models[2].removes: unknown class "names" (want one of cert, payload, credential, pii, secret, error, log, input, response, fwdcert, verify)`,
 				`.llmleak.toml:9: models[3]: a row needs one of the keys sink, source, sanitizer, message, template, binds, calls, wraps, partial, type, lookup, propagator, alias, transparent, pipe, base, annotation, decorator`,
-				`.llmleak.toml:15: models[4].role: unknown key for a source row (want source, class, result-type, read, if)`,
+				`.llmleak.toml:15: models[4].role: unknown key for a source row (want source, class, result-type, on, if, shape, mapping)`,
 			}},
 		{"pyproject nested", "pyproject.toml", "[tool.llmleak.severity]\nLK202 = \"loud\"\n",
 			[]string{`pyproject.toml:2: tool.llmleak.severity.LK202: invalid level "loud": want "note", "warning" or "error"`}},

@@ -15,91 +15,15 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	if f, ok := obj.Fields[name]; ok {
 		return f
 	}
-	src := func(typ string, classes ...rules.Class) *Value {
-		if e == nil {
-			return &Value{Sym: typ}
-		}
-		return in.source(e, typ, classes)
+	if v, ok := in.readMember(obj, name, e); ok {
+		return v
 	}
-	// Name-based DRF/Django form data: a whole validated payload.
-	if name == "validated_data" || name == "cleaned_data" {
-		return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
-	}
-	switch obj.Sym {
-	case rules.TypeRequest:
-		if a, ok := rules.RequestAttribute(name); ok {
-			return src(a.Type, a.Classes...)
-		}
-		return &Value{Sym: rules.TypeRequest + "." + name}
-	case rules.TypeUser:
-		if rules.UserAttr(name) {
-			return src("", rules.ClassPII)
-		}
-		return empty
-	case rules.TypeSession:
-		switch name {
-		case "session_key":
-			return src("", rules.ClassCredential, rules.ClassInput)
-		case "_session", "_session_cache":
-			// The session's own storage: the session as a whole.
-			return src(rules.TypeSession, rules.ClassCredential, rules.ClassInput)
-		}
-		return empty
-	case rules.TypeSerializer:
-		if name == "data" || name == "initial_data" {
-			return src(rules.TypePayload, rules.ClassPayload, rules.ClassInput)
-		}
-		return empty
-	case rules.TypeResponse:
-		if rules.ResponseMeta(name) {
-			return empty
-		}
-		return &Value{Sym: rules.TypeResponse, Taint: obj.Taint}
-	case rules.TypeException:
-		switch name {
-		case "args", "message", "msg", "strerror", "detail", "messages", "error_dict", "error_list", "output", "stderr", "stdout", "reason":
-			return taintOnly(obj.Taint)
-		}
-		return empty
-	case rules.TypeLogRecord:
-		switch name {
-		case "msg", "args", "message", "exc_text":
-			return src("", rules.ClassLog)
-		}
-		return empty
-	case rules.TypeSettings:
-		if c, ok := rules.SettingName(name); ok {
-			return src("", c)
-		}
-		if rules.IsLogSetting(name) {
-			return &Value{Sym: rules.TypeLogPath}
-		}
+	if obj.Sym == rules.TypeSettings {
+		// settings.X: the constant the project's settings module sets.
 		if v := in.projectSetting(name); v != nil {
 			return v
 		}
 		return &Value{Sym: rules.TypeSettings + "." + name}
-	case rules.TypePayload:
-		switch name {
-		case "data", "initial", "initial_data":
-			// A bound form's or schema's data as a whole.
-			return &Value{Sym: rules.TypePayload, Taint: obj.Taint}
-		case "errors", "non_field_errors", "fields", "instance", "prefix", "is_bound":
-			// Form machinery: messages and field objects, not the values.
-			return empty
-		}
-		// A schema's field (django-ninja, pydantic): one named field.
-		return src("", rules.PayloadField(name)...)
-	case rules.TypeUpload:
-		// An upload's metadata is request input; its contents are read.
-		switch name {
-		case "name", "size", "content_type", "charset", "content_type_extra":
-			return src("", rules.ClassInput)
-		case "file":
-			return obj
-		}
-		return empty
-	case rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeFiles, rules.TypeEnviron, rules.TypeLogFile, rules.TypeLogPath:
-		return empty
 	}
 	if obj.plain() {
 		return taintOnly(obj.Taint)
@@ -200,7 +124,9 @@ func (in *interp) partOf(t Taint, name string, e ir.Expr) Taint {
 		out = union(out, fieldFacts(t, name, in.stepAt(e, "reads "+name)))
 	}
 	if hasPayload && e != nil {
-		out = union(out, in.source(e, "", rules.PayloadField(name)).Taint)
+		if v, ok := in.itemMember(&Value{Sym: rules.TypePayload}, &Value{Consts: []string{name}}, e); ok {
+			out = union(out, v.Taint)
+		}
 	}
 	return out
 }
@@ -239,24 +165,11 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 			return f
 		}
 	}
-	if v, ok := in.classifyKey(obj, key, e); ok {
+	if v, ok := in.itemMember(obj, key, e); ok {
 		return v
 	}
 	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && in.e.models.KnownExact(obj.Sym+"[]") {
 		return &Value{Sym: obj.Sym + "[]", Taint: obj.Taint}
-	}
-	if obj.Sym == rules.TypeScope {
-		if len(keys) == 1 {
-			typ, classes := rules.ScopeKey(keys[0])
-			return in.sourceAt(e, typ, classes...)
-		}
-		return in.sourceAt(e, "", rules.ClassInput)
-	}
-	if obj.Sym == rules.TypeResponse {
-		if len(keys) == 1 && rules.ResponseMeta(keys[0]) {
-			return empty
-		}
-		return &Value{Sym: rules.TypeResponse, Taint: obj.Taint}
 	}
 	if len(keys) == 1 {
 		return taintOnly(in.partOf(obj.Taint, keys[0], e))
@@ -287,64 +200,6 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 		return v.withTaint(obj.Taint)
 	}
 	return taintOnly(obj.deep())
-}
-
-// classifyKey classifies a keyed read of a catalog type: request.META,
-// headers, payloads, cookies, session, os.environ. The key's constants are
-// the keys it may be (none when unknown).
-func (in *interp) classifyKey(obj, key *Value, e ir.Expr) (*Value, bool) {
-	keys := key.Consts
-	var classify func(string) []rules.Class
-	var unknown []rules.Class
-	switch obj.Sym {
-	case rules.TypeMeta:
-		classify, unknown = rules.MetaKey, []rules.Class{rules.ClassInput}
-	case rules.TypeHeaders:
-		classify, unknown = rules.HeaderKey, []rules.Class{rules.ClassInput}
-	case rules.TypePayload:
-		// A key read from a variable is still one field; a key taken from
-		// iterating the payload itself walks all of it.
-		classify, unknown = rules.PayloadField, []rules.Class{rules.ClassInput}
-		if key.Sym == rules.TypePayloadKey {
-			unknown = []rules.Class{rules.ClassPayload, rules.ClassInput}
-		}
-	case rules.TypeFiles:
-		return in.sourceAt(e, rules.TypeUpload, rules.ClassInput), true
-	case rules.TypeCookies:
-		return in.sourceAt(e, "", rules.ClassCredential, rules.ClassInput), true
-	case rules.TypeSession:
-		return in.sourceAt(e, "", rules.ClassInput), true
-	case rules.TypeEnviron:
-		classify = func(k string) []rules.Class {
-			if rules.EnvName(k) {
-				return []rules.Class{rules.ClassSecret}
-			}
-			return nil
-		}
-	default:
-		return nil, false
-	}
-	var classes []rules.Class
-	if len(keys) == 0 {
-		classes = unknown
-	}
-	seen := map[rules.Class]bool{}
-	for _, k := range keys {
-		for _, c := range classify(k) {
-			if !seen[c] {
-				seen[c] = true
-				classes = append(classes, c)
-			}
-		}
-	}
-	return in.sourceAt(e, "", classes...), true
-}
-
-func (in *interp) sourceAt(e ir.Expr, typ string, classes ...rules.Class) *Value {
-	if e == nil || len(classes) == 0 {
-		return &Value{Sym: typ}
-	}
-	return in.source(e, typ, classes)
 }
 
 // argVal is an evaluated call argument.
@@ -430,8 +285,11 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 			return in.callTask(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)))
 		}
 	}
-	// Catalog types govern their own methods.
-	if v, ok := in.typeMethod(c, recv, name); ok {
+	// Kinds the models describe govern their own methods.
+	if v, ok := in.callMember(c, recv, name); ok {
+		return v
+	}
+	if v, ok := in.handlerFormat(c, recv, name); ok {
 		return v
 	}
 	if name == "as_manager" && recv.Ref != nil && recv.Ref.Kind == RefClass {
@@ -468,127 +326,17 @@ func (in *interp) callMethodArgs(c *ir.Call, recv *Value, name string, args []ar
 	return in.callValue(c, fn, args, recv)
 }
 
-// typeMethod handles methods of catalog types (request parts, files,
-// exceptions, log records).
-func (in *interp) typeMethod(c *ir.Call, recv *Value, name string) (*Value, bool) {
-	switch recv.Sym {
-	case rules.TypeRequest:
-		if classes, ok := rules.RequestMethod(name); ok {
-			in.evalArgs(c)
-			return in.source(c, "", classes), true
-		}
-	case rules.TypeUser:
-		if rules.UserAttr(name) {
-			in.evalArgs(c)
-			return in.source(c, "", []rules.Class{rules.ClassPII}), true
-		}
-		in.evalArgs(c)
-		return empty, true
-	case rules.TypeMeta, rules.TypeHeaders, rules.TypePayload, rules.TypeCookies, rules.TypeSession, rules.TypeEnviron, rules.TypeFiles:
-		args := in.evalArgs(c)
-		switch name {
-		case "get", "pop", "getlist", "__getitem__", "setdefault", "get_all":
-			key := positional(args, 0)
-			if key == nil {
-				key = empty
-			}
-			v, _ := in.classifyKey(recv, key, c)
-			if d := positional(args, 1); d != nil {
-				v = join(v, d)
-			}
-			return v, true
-		case "dict", "copy", "urlencode", "decode", "read", "lists", "model_dump", "model_dump_json", "json", "to_dict", "serialize":
-			return wholeOf(recv), true
-		case "items", "values":
-			if recv.Sym == rules.TypeEnviron {
-				// Every environment value, secrets among them; the names are
-				// not secret.
-				val := in.source(c, "", []rules.Class{rules.ClassSecret})
-				if name == "values" {
-					return &Value{Elems: []*Value{val}}, true
-				}
-				return &Value{Elems: []*Value{{Elems: []*Value{empty, val}}}}, true
-			}
-			w := wholeOf(recv)
-			return &Value{Taint: w.Taint}, true
-		case "keys", "__contains__", "__len__", "is_valid", "has_key", "save", "save_m2m", "full_clean", "clean",
-			"has_changed", "has_error", "add_error", "non_field_errors":
-			// Checks, and a form's save(): the stored row, not the request.
-			return empty, true
-		case "value":
-			// form["field"].value() of a bound field
-			return recv, true
-		}
-		if recv.Sym == rules.TypePayload {
-			// Another method of a payload or schema: derived from the whole.
-			return &Value{Taint: recv.Taint}, true
-		}
-		return empty, true
-	case rules.TypeUpload:
-		in.evalArgs(c)
-		switch name {
-		case "read", "chunks", "readlines", "readline":
-			return in.source(c, "", []rules.Class{rules.ClassPayload, rules.ClassInput}), true
-		}
-		return empty, true
-	case rules.TypeScope:
-		args := in.evalArgs(c)
-		if k := positional(args, 0); name == "get" && k != nil && len(k.Consts) == 1 {
-			typ, classes := rules.ScopeKey(k.Consts[0])
-			return in.sourceAt(c, typ, classes...), true
-		}
-		return empty, true
-	case rules.TypeException:
-		in.evalArgs(c)
-		return taintOnly(recv.Taint), true
-	case rules.TypeResponse:
-		args := in.evalArgs(c)
-		switch name {
-		case "get":
-			if k := positional(args, 0); k != nil && len(k.Consts) == 1 && rules.ResponseMeta(k.Consts[0]) {
-				return empty, true
-			}
-		}
-		return &Value{Sym: rules.TypeResponse, Taint: recv.Taint}, true
-	case rules.TypeLogFile:
-		in.evalArgs(c)
-		switch name {
-		case "read", "readlines", "readline", "__iter__":
-			return in.source(c, "", []rules.Class{rules.ClassLog}), true
-		case "__enter__":
-			return recv, true
-		}
-		return empty, true
-	case rules.TypeLogPath:
-		in.evalArgs(c)
-		switch name {
-		case "read_text", "read_bytes":
-			return in.source(c, "", []rules.Class{rules.ClassLog}), true
-		case "open":
-			return &Value{Sym: rules.TypeLogFile}, true
-		}
-		return &Value{Sym: rules.TypeLogPath}, true
-	case rules.TypeLogRecord:
-		in.evalArgs(c)
-		if name == "getMessage" {
-			return in.source(c, "", []rules.Class{rules.ClassLog}), true
-		}
-		return empty, true
+// handlerFormat is self.format(record) inside a log handler's emit():
+// the record's text.
+func (in *interp) handlerFormat(c *ir.Call, recv *Value, name string) (*Value, bool) {
+	if name != "format" || !in.fi.LogEmit || recv.Ref == nil || recv.Ref.Kind != RefInstance {
+		return nil, false
 	}
-	// self.format(record) inside a logging handler's emit.
-	if name == "format" && in.fi.LogEmit && recv.Ref != nil && recv.Ref.Kind == RefInstance {
-		args := in.evalArgs(c)
-		if a := positional(args, 0); a != nil && a.Sym == rules.TypeLogRecord {
-			return in.source(c, "", []rules.Class{rules.ClassLog}), true
-		}
-		return taintOnly(argsDeep(args)), true
+	args := in.evalArgs(c)
+	if a := positional(args, 0); a != nil && a.Sym == rules.TypeLogRecord {
+		return in.source(c, "", []rules.Class{rules.ClassLog}), true
 	}
-	return nil, false
-}
-
-// wholeOf is a catalog value read whole (request.data.dict()).
-func wholeOf(recv *Value) *Value {
-	return &Value{Sym: recv.Sym, Taint: recv.Taint}
+	return taintOnly(argsDeep(args)), true
 }
 
 // dataMethod handles methods of plain values: containers and strings.
@@ -803,12 +551,13 @@ func boundToPayload(callee string, args []argVal) *Value {
 // genericArgsTaint is what the result of an unknown library call carries:
 // its arguments' data, except credentials given to it (a client built
 // with an API key is not the key) and secrets given to a constructor.
-func genericArgsTaint(sym string, args []argVal, keepSecret bool) Taint {
+func (in *interp) genericArgsTaint(sym string, args []argVal, keepSecret bool) Taint {
+	credential := in.e.models.Pattern("credential_field")
 	name := sym[strings.LastIndexByte(sym, '.')+1:]
 	ctor := name != "" && name[0] >= 'A' && name[0] <= 'Z'
 	var t Taint
 	for _, a := range args {
-		if a.name != "" && rules.IsCredentialName(a.name) {
+		if a.name != "" && credential != nil && credential.MatchString(a.name) {
 			continue
 		}
 		for _, f := range a.v.deep() {
@@ -864,7 +613,7 @@ func (in *interp) promptTemplate(sym string, msgs *Value) *Value {
 		case el.Fields["role"] != nil && len(el.Fields["role"].Consts) == 1:
 			role, content = el.Fields["role"].Consts[0], el.Fields["content"]
 		}
-		if rules.SystemRole(role) {
+		if model.SysRole(role) {
 			system = join(system, content)
 		} else if content != nil {
 			v.Taint = union(v.Taint, content.deep())

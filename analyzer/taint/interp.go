@@ -785,13 +785,7 @@ func (in *interp) source(e ir.Expr, typ string, classes []rules.Class) *Value {
 		return v
 	}
 	desc := formatExpr(e)
-	t := in.sourceFacts(e.ExprSpan(), desc, in.step(e, finding.StepSource, "reads "+desc), classes...)
-	if typ == rules.TypeMeta || typ == rules.TypeHeaders || typ == rules.TypeCookies || typ == rules.TypeSession {
-		for i := range t {
-			t[i].Origin.Mapping = true
-		}
-	}
-	v.Taint = t
+	v.Taint = in.sourceFacts(e.ExprSpan(), desc, in.step(e, finding.StepSource, "reads "+desc), classes...)
 	return v
 }
 
@@ -1006,19 +1000,8 @@ func (in *interp) evalComp(x *ir.Comprehension) *Value {
 
 // elemOf is the value of an element of an iterable.
 func (in *interp) elemOf(v *Value, e ir.Expr) *Value {
-	switch v.Sym {
-	case rules.TypeResponse:
-		return v
-	case rules.TypeLogFile:
-		return in.source(e, "", []rules.Class{rules.ClassLog})
-	case rules.TypePayload:
-		// Iterating a payload yields its keys; reading by them walks it.
-		return in.source(e, rules.TypePayloadKey, []rules.Class{rules.ClassInput})
-	case rules.TypeMeta, rules.TypeHeaders, rules.TypeCookies, rules.TypeSession:
-		// Iterating a mapping yields its keys.
-		return in.source(e, "", []rules.Class{rules.ClassInput})
-	case rules.TypeEnviron:
-		return empty
+	if el, ok := in.iterMember(v, e); ok {
+		return el
 	}
 	if len(v.Elems) > 0 {
 		var out *Value
@@ -1130,11 +1113,10 @@ func (in *interp) moduleMember(v *Value, name string, depth int) *Value {
 // symValue is the value of an external symbol; a few symbols are sources
 // on their own.
 func (in *interp) symValue(sym string, e ir.Expr) *Value {
-	if r := in.readSource(sym); r != nil {
-		if e != nil {
-			return in.source(e, r.Type, r.Classes)
+	if i := strings.LastIndexByte(sym, '.'); i > 0 {
+		if v, ok := in.readRows(sym, &Value{Sym: sym[:i]}, e); ok {
+			return v
 		}
-		return &Value{Sym: r.Type}
 	}
 	return &Value{Sym: sym}
 }

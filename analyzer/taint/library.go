@@ -50,20 +50,18 @@ func (in *interp) userRows(q string) []*model.Row {
 // applyRow applies one row to a call; ok is false when the row does not
 // decide the result (its condition fails, or it only checks).
 func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, recv *Value) (*Value, bool) {
-	if r.If != nil && !in.holds(r.If, args) {
+	if r.On != "" && r.On != model.OnCall {
 		return nil, false
 	}
-	if r.Kind != model.KindSource || !r.Read {
-		in.e.use(r)
+	if r.If != nil && !in.holds(r.If, sym, nil, args) {
+		return nil, false
 	}
+	in.e.use(r)
 	switch r.Kind {
 	case model.KindSink:
 		return in.applySink(c, r, sym, args, recv)
 	case model.KindSource:
-		if r.Read {
-			return nil, false
-		}
-		return in.source(c, r.Type, r.Classes), true
+		return in.sourceRow(c, r), true
 	case model.KindSanitizer:
 		t := deepOf(selectArgs(r.Args, args))
 		if r.Classes == nil {
@@ -96,6 +94,9 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 		return construct(r, sym, args), true
 	case model.KindPropagator:
 		in.writeInto(c, r, args, recv)
+		if r.Result == model.ResultItem && recv != nil {
+			return in.itemCall(c, recv, args), true
+		}
 		return in.propagate(r, sym, args, recv), true
 	case model.KindLookup:
 		if r.Chained && !in.isLookup(chainOwner(sym)) {
@@ -132,6 +133,11 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value) *Value {
 	sel := selectArgs(r.Args, args)
 	switch r.Result {
+	case model.ResultSelf, model.ResultWhole, model.ResultTaint:
+		if recv != nil {
+			return memberResult(r.Result, recv)
+		}
+		return empty
 	case model.ResultNone:
 		return empty
 	case model.ResultObject:
@@ -152,7 +158,7 @@ func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value
 		}
 		return v
 	}
-	return genericResult(sym, args, recv, r.Secrets)
+	return in.genericResult(sym, args, recv, r.Secrets)
 }
 
 // writeInto applies a propagator that writes its arguments into its
@@ -175,11 +181,11 @@ func (in *interp) unknownCall(sym string, args []argVal, recv *Value) *Value {
 		// the payload reads it field by field.
 		return v
 	}
-	return genericResult(sym, args, recv, false)
+	return in.genericResult(sym, args, recv, false)
 }
 
-func genericResult(sym string, args []argVal, recv *Value, keepSecret bool) *Value {
-	t := genericArgsTaint(sym, args, keepSecret)
+func (in *interp) genericResult(sym string, args []argVal, recv *Value, keepSecret bool) *Value {
+	t := in.genericArgsTaint(sym, args, keepSecret)
 	if recv != nil {
 		t = union(t, recv.Taint)
 	}
@@ -311,8 +317,42 @@ func (in *interp) callBuiltin(c *ir.Call, sym string, args []argVal) (*Value, bo
 	return nil, false
 }
 
-// holds reports whether a row's condition holds for a call's arguments.
-func (in *interp) holds(cond *model.Cond, args []argVal) bool {
+// itemCall is recv.get(key, default): the item at the key, or the default.
+func (in *interp) itemCall(c *ir.Call, recv *Value, args []argVal) *Value {
+	key := positional(args, 0)
+	if key == nil {
+		key = empty
+	}
+	v, ok := in.itemMember(recv, key, c)
+	if !ok {
+		v = empty
+	}
+	if d := positional(args, 1); d != nil {
+		v = join(v, d)
+	}
+	return v
+}
+
+// holds reports whether a row's condition holds: for a member named by
+// sym, a subscript's key, and a call's arguments.
+func (in *interp) holds(cond *model.Cond, sym string, key *Value, args []argVal) bool {
+	if cond.NameRe != nil && !cond.NameRe.MatchString(sym[strings.LastIndexByte(sym, '.')+1:]) {
+		return false
+	}
+	if cond.KeyRe != nil && (key == nil || len(key.Consts) != 1 || !cond.KeyRe.MatchString(key.Consts[0])) {
+		return false
+	}
+	if cond.KeyType != "" && (key == nil || key.Sym != cond.KeyType) {
+		return false
+	}
+	if cond.Arg.Pos < 0 && cond.Arg.Kw == "" && !cond.Any {
+		return true
+	}
+	return in.argHolds(cond, args)
+}
+
+// argHolds reports whether a condition on an argument holds.
+func (in *interp) argHolds(cond *model.Cond, args []argVal) bool {
 	check := func(v *Value) bool {
 		switch {
 		case v == nil:
@@ -442,14 +482,13 @@ func spreadArgs(r *model.Row, args []argVal) []argVal {
 	return pos
 }
 
-// libraryAttr reads an attribute of a library object: a source the
-// models name, a default instance's attribute for a module alias, or the
+// libraryAttr reads an attribute of a library object: what its read rows
+// say, a default instance's attribute for a module alias, or the
 // attribute's symbol.
 func (in *interp) libraryAttr(obj *Value, name string, e ir.Expr) *Value {
 	sym := obj.Sym + "." + name
-	if r := in.readSource(sym); r != nil && e != nil {
-		in.e.use(r)
-		return in.source(e, r.Type, r.Classes)
+	if v, ok := in.readRows(sym, obj, e); ok {
+		return v
 	}
 	if r := in.e.models.First(model.KindAlias, obj.Sym); r != nil {
 		for _, a := range r.Attrs {
@@ -465,16 +504,6 @@ func (in *interp) libraryAttr(obj *Value, name string, e ir.Expr) *Value {
 		v.Taint = obj.Taint
 	}
 	return v
-}
-
-// readSource is the source row for reading sym, if any.
-func (in *interp) readSource(sym string) *model.Row {
-	for _, r := range in.e.models.Of(model.KindSource, sym) {
-		if r.Read {
-			return r
-		}
-	}
-	return nil
 }
 
 // canonical is the symbol of the objects a class builds, by its type row

@@ -23,10 +23,10 @@ func (e FieldError) Error() string {
 // keysOf are the keys each kind of row accepts besides its own.
 var keysOf = map[Kind][]string{
 	KindSink:        {"kind", "label", "args", "if", "result"},
-	KindSource:      {"class", "result-type", "read", "if"},
-	KindSanitizer:   {"removes", "args"},
-	KindPropagator:  {"args", "result", "secrets", "into"},
-	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result"},
+	KindSource:      {"class", "result-type", "on", "if", "shape", "mapping"},
+	KindSanitizer:   {"removes", "args", "on", "if"},
+	KindPropagator:  {"args", "result", "secrets", "into", "on", "if"},
+	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result", "on"},
 	KindCalls:       {"callee", "args-from", "kwargs-from"},
 	KindWraps:       nil,
 	KindPartial:     nil,
@@ -119,7 +119,10 @@ func (d *decoder) fields(r *Row) {
 		if len(r.Classes) == 0 && t["result-type"] == nil {
 			d.fail("class", "a source needs a class or a result-type")
 		}
-		r.Read = d.boolean("read", t["read"])
+		r.Mapping = d.boolean("mapping", t["mapping"])
+		if r.Shape = d.str("shape", t["shape"]); r.Shape != "" && r.Shape != "list" && r.Shape != "pairs" {
+			d.fail("shape", "want \"list\" or \"pairs\"")
+		}
 	case KindSanitizer:
 		if v, ok := t["removes"]; ok {
 			if s, ok := v.(string); !ok || s != "all" {
@@ -203,6 +206,15 @@ func (d *decoder) fields(r *Row) {
 	}
 	if v, ok := t["args"]; ok {
 		r.Args = d.args("args", v)
+	}
+	r.On = OnCall
+	if v, ok := t["on"]; ok {
+		switch s := On(d.str("on", v)); s {
+		case OnCall, OnRead, OnItem, OnIter:
+			r.On = s
+		default:
+			d.fail("on", "unknown place %q (want call, read, item or iter)", s)
+		}
 	}
 	if v, ok := t["if"]; ok {
 		r.If = d.cond("if", v)
@@ -362,25 +374,39 @@ func (d *decoder) cond(key string, v any) *Cond {
 			c.Any = d.boolean(key+".any", m[k])
 		case "matches":
 			c.Matches = d.str(key+".matches", m[k])
-			if c.Re = d.patterns[c.Matches]; c.Re == nil {
-				re, err := regexp.Compile(c.Matches)
-				if err != nil {
-					d.fail(key, "matches: %q is neither a pattern's name nor a regular expression: %v", c.Matches, err)
-				}
-				c.Re = re
-			}
+			c.Re = d.regexp(key, "matches", c.Matches)
 		case "type":
 			c.Type = d.str(key+".type", m[k])
 		case "absent":
 			c.Absent = d.boolean(key+".absent", m[k])
+		case "name":
+			c.Name = d.str(key+".name", m[k])
+			c.NameRe = d.regexp(key, "name", c.Name)
+		case "key":
+			c.Key = d.str(key+".key", m[k])
+			c.KeyRe = d.regexp(key, "key", c.Key)
+		case "key-type":
+			c.KeyType = d.str(key+".key-type", m[k])
 		default:
-			d.fail(key, "unknown key %q in a condition (want pos, kw, any, matches, type, absent)", k)
+			d.fail(key, "unknown key %q in a condition (want pos, kw, any, matches, type, absent, name, key, key-type)", k)
 		}
 	}
-	if c.Arg.Pos < 0 && c.Arg.Kw == "" && !c.Any {
-		d.fail(key, "a condition needs pos, kw or any")
+	if c.Arg.Pos < 0 && c.Arg.Kw == "" && !c.Any && c.Name == "" && c.Key == "" && c.KeyType == "" {
+		d.fail(key, "a condition needs pos, kw, any, name, key or key-type")
 	}
 	return c
+}
+
+// regexp is a named pattern, or s compiled as a regular expression.
+func (d *decoder) regexp(key, field, s string) *regexp.Regexp {
+	if re := d.patterns[s]; re != nil {
+		return re
+	}
+	re, err := regexp.Compile(s)
+	if err != nil {
+		d.fail(key, "%s: %q is neither a pattern's name nor a regular expression: %v", field, s, err)
+	}
+	return re
 }
 
 func typeName(v any) string {

@@ -100,7 +100,7 @@ func Load(fsys fs.FS) (*Set, error) {
 			}
 			r.Pos = pos
 			for _, alt := range Expand(r.Sym) {
-				k := string(r.Kind) + " " + r.Is + " " + alt
+				k := string(r.Kind) + " " + r.Is + " " + string(r.On) + " " + alt
 				if prev, dup := seen[k]; dup && !conditional(r) {
 					errs = append(errs, &Error{File: pos.File, Line: pos.Line, Msg: fmt.Sprintf("duplicate %s row for %s (first at %s:%d)", r.Kind, alt, prev.File, prev.Line)})
 					continue

@@ -190,10 +190,28 @@ const (
 	ResultSame     Result = "same"     // the first input itself, keyword arguments as its fields
 	ResultDerived  Result = "derived"  // the inputs' sources, without the caller's parameters
 	ResultGeneric  Result = "generic"  // an object of the called symbol carrying its inputs
+	// For members of an object (on = read, call, item, iter):
+	ResultSelf  Result = "self"  // the object itself
+	ResultWhole Result = "whole" // the object's kind and all its data, its parts aside
+	ResultTaint Result = "taint" // the object's data, nothing of its kind
+	ResultItem  Result = "item"  // the object's item at the key in argument 0 (argument 1 the default)
+)
+
+// On is where a row applies: a call of the symbol, a read of it as an
+// attribute, a subscript of an object of that kind (sym "T[]"), or the
+// elements of iterating one (sym "T.__iter__").
+type On string
+
+const (
+	OnCall On = "call"
+	OnRead On = "read"
+	OnItem On = "item"
+	OnIter On = "iter"
 )
 
 var results = map[string]Result{"response": ResultResponse, "none": ResultNone, "object": ResultObject, "text": ResultText,
-	"same": ResultSame, "derived": ResultDerived, "generic": ResultGeneric}
+	"same": ResultSame, "derived": ResultDerived, "generic": ResultGeneric, "self": ResultSelf, "whole": ResultWhole,
+	"taint": ResultTaint, "item": ResultItem}
 
 // Cond is a condition on one argument of a call: the row applies when
 // the argument is one of the constants Matches names (a pattern), has
@@ -206,6 +224,12 @@ type Cond struct {
 	Absent  bool
 	// Re is Matches compiled: the named pattern, or the expression.
 	Re *regexp.Regexp
+	// Name matches the member's name (an attribute, a method) and Key a
+	// subscript's constant key, as Matches does; KeyType tests the key's
+	// kind.
+	Name, Key     string
+	NameRe, KeyRe *regexp.Regexp
+	KeyType       string
 }
 
 // Pos is where a row was written.
@@ -230,12 +254,16 @@ type Row struct {
 	Args    []ArgSpec // sink, sanitizer, propagator, binds: the arguments that matter (nil: all)
 	Classes []Class   // source: its classes; sanitizer: the classes removed (nil: all)
 	Type    string    // source, binds: the result's symbolic type
-	Read    bool      // source: reading the attribute, not calling it
-	If      *Cond     // sink, source, type: the row applies only when this holds
-	Result  Result    // what the call returns, where the kind leaves a choice
-	Secrets bool      // propagator: the result keeps the secrets it is given
-	Returns string    // type: the symbol of the object built; pipe: of the chain
-	By      *ArgSpec  // type: the argument whose constant picks the type
+	On      On        // source, sanitizer, propagator, type: where the row applies (default: a call)
+	Shape   string    // source: "list" or "pairs" for a collection of the sensitive values
+	// Mapping marks a source that is a request mapping read whole: a
+	// credential as a whole, not what a library extracts from it.
+	Mapping bool
+	If      *Cond    // sink, source, type: the row applies only when this holds
+	Result  Result   // what the call returns, where the kind leaves a choice
+	Secrets bool     // propagator: the result keeps the secrets it is given
+	Returns string   // type: the symbol of the object built; pipe: of the chain
+	By      *ArgSpec // type: the argument whose constant picks the type
 	Cases   map[string]string
 	Carries bool // type: the object carries its arguments' data
 	// Holds are arguments the object keeps and sends with every model

@@ -45,7 +45,7 @@ func NewSet(rows []*Row, patterns map[string]*regexp.Regexp) *Set {
 	}
 	families := map[string]bool{}
 	for i, r := range rows {
-		// Within a kind, exact symbols before wildcards, then row order.
+		// Exact symbols before wildcards, then kind, then row order.
 		base := i
 		for _, alt := range Expand(r.Sym) {
 			if !wildcard(alt) {
@@ -100,9 +100,13 @@ func (s *Set) Rows(sym string) []*Row {
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {
-		// A project's own rows win over the built-in ones.
+		// A project's own rows win over the built-in ones; a row that
+		// names the symbol exactly wins over a wildcard.
 		if ui, uj := es[i].row.User, es[j].row.User; ui != uj {
 			return ui
+		}
+		if ei, ej := es[i].rank < len(s.rows), es[j].rank < len(s.rows); ei != ej {
+			return ei
 		}
 		ki, kj := kindIndex(es[i].row.Kind), kindIndex(es[j].row.Kind)
 		if ki != kj {

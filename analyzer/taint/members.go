@@ -1,0 +1,180 @@
+package taint
+
+import (
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/rules"
+	"github.com/llmleak/llmleak/rules/model"
+)
+
+// Members of objects the models describe: the attributes, methods, items
+// and elements of a request, its parts, a response, an exception, a log
+// record, settings. Rows say what each yields (on = read, call, item,
+// iter); this file applies them.
+
+// anyObject is the symbol rows use for attributes that mean the same on
+// any object ("@object.validated_data").
+const anyObject = "@object"
+
+// memberRows are the rows for a member symbol, at one place.
+func (in *interp) memberRows(sym string, on model.On) []*model.Row {
+	var out []*model.Row
+	for _, r := range in.e.models.Rows(sym) {
+		if r.On == on {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// readMember reads obj.name by the rows for the attribute on any object
+// and, for a catalog kind, on that kind; ok is false when none applies.
+func (in *interp) readMember(obj *Value, name string, e ir.Expr) (*Value, bool) {
+	if v, ok := in.readRows(anyObject+"."+name, obj, e); ok {
+		return v, true
+	}
+	if catalogKind(obj.Sym) {
+		return in.readRows(obj.Sym+"."+name, obj, e)
+	}
+	return nil, false
+}
+
+// readRows applies the first read row of sym that holds.
+func (in *interp) readRows(sym string, obj *Value, e ir.Expr) (*Value, bool) {
+	for _, r := range in.memberRows(sym, model.OnRead) {
+		if r.If != nil && !in.holds(r.If, sym, nil, nil) {
+			continue
+		}
+		in.e.use(r)
+		return in.memberValue(r, obj, sym, e), true
+	}
+	return nil, false
+}
+
+// callMember calls recv.name for an object of a catalog kind by the rows
+// for it, before the method is read as an attribute.
+func (in *interp) callMember(c *ir.Call, recv *Value, name string) (*Value, bool) {
+	if !catalogKind(recv.Sym) {
+		return nil, false
+	}
+	sym := recv.Sym + "." + name
+	rows := in.memberRows(sym, model.OnCall)
+	if len(rows) == 0 {
+		return nil, false
+	}
+	args := in.evalArgs(c)
+	if v, ok := in.applyRows(c, sym, rows, args, recv); ok {
+		return v, true
+	}
+	return in.callMethodArgs(c, recv, name, args), true
+}
+
+// itemMember reads obj[key] by the rows for the object's items. A key that
+// may be one of several constants reads each.
+func (in *interp) itemMember(obj, key *Value, e ir.Expr) (*Value, bool) {
+	if obj.Sym == "" || obj.Sym == symConflict {
+		return nil, false
+	}
+	sym := obj.Sym + "[]"
+	rows := in.memberRows(sym, model.OnItem)
+	if len(rows) == 0 {
+		return nil, false
+	}
+	keys := []*Value{key}
+	if len(key.Consts) > 1 {
+		keys = keys[:0]
+		for _, k := range key.Consts {
+			keys = append(keys, &Value{Consts: []string{k}})
+		}
+	}
+	var out *Value
+	for _, k := range keys {
+		for _, r := range rows {
+			if r.If != nil && !in.holds(r.If, sym, k, nil) {
+				continue
+			}
+			in.e.use(r)
+			out = join(out, in.memberValue(r, obj, sym, e))
+			break
+		}
+	}
+	if out == nil {
+		return nil, false
+	}
+	return out, true
+}
+
+// iterMember is an element of iterating v, by the rows for it.
+func (in *interp) iterMember(v *Value, e ir.Expr) (*Value, bool) {
+	if v.Sym == "" || v.Sym == symConflict {
+		return nil, false
+	}
+	for _, r := range in.memberRows(v.Sym+".__iter__", model.OnIter) {
+		in.e.use(r)
+		return in.memberValue(r, v, v.Sym+".__iter__", e), true
+	}
+	return nil, false
+}
+
+// memberValue is what a member row yields for an object; e is where it is
+// read (nil for a synthetic read, which carries no source).
+func (in *interp) memberValue(r *model.Row, obj *Value, sym string, e ir.Expr) *Value {
+	switch r.Kind {
+	case model.KindSource:
+		if e == nil {
+			return &Value{Sym: r.Type}
+		}
+		return in.sourceRow(e, r)
+	case model.KindPropagator:
+		return memberResult(r.Result, obj)
+	case model.KindType:
+		if r.Returns != "" {
+			return &Value{Sym: r.Returns}
+		}
+		return &Value{Sym: sym}
+	}
+	return empty
+}
+
+// memberResult is a propagator's result made of the object it is a
+// member of.
+func memberResult(res model.Result, obj *Value) *Value {
+	switch res {
+	case model.ResultSelf:
+		return obj
+	case model.ResultWhole:
+		return &Value{Sym: obj.Sym, Taint: obj.Taint}
+	case model.ResultTaint:
+		if obj.Taint == nil {
+			return &Value{}
+		}
+		return &Value{Taint: obj.Taint}
+	}
+	return empty
+}
+
+// sourceRow is the value a source row yields at e: its kind and classes,
+// as one value, a list of it or a list of (name, value) pairs.
+func (in *interp) sourceRow(e ir.Expr, r *model.Row) *Value {
+	v := in.source(e, r.Type, r.Classes)
+	if r.Mapping {
+		for i := range v.Taint {
+			v.Taint[i].Origin.Mapping = true
+		}
+	}
+	switch r.Shape {
+	case "list":
+		return &Value{Elems: []*Value{v}}
+	case "pairs":
+		return &Value{Elems: []*Value{{Elems: []*Value{empty, v}}}}
+	}
+	return v
+}
+
+// catalogKind reports whether sym is a kind of object whose members the
+// models describe before any attribute is read: the request and what
+// comes of it ("@..."), and the settings and environment objects.
+func catalogKind(sym string) bool {
+	return strings.HasPrefix(sym, "@") || sym == rules.TypeSettings || sym == rules.TypeEnviron
+}
