@@ -299,7 +299,7 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 		return &Value{Ref: &Ref{Kind: RefInstance, Class: recv.Ref.Class}}
 	}
 	if recv.plain() {
-		return in.dataMethod(c, a, recv, name)
+		return in.callData(c, recv, name)
 	}
 	args := in.evalArgs(c)
 	if recv.Ref != nil && recv.Ref != conflictRef && recv.Sym != "" && recv.Sym != symConflict && !strings.HasPrefix(recv.Sym, "@") {
@@ -337,113 +337,6 @@ func (in *interp) handlerFormat(c *ir.Call, recv *Value, name string) (*Value, b
 		return in.source(c, "", []rules.Class{rules.ClassLog}), true
 	}
 	return taintOnly(argsDeep(args)), true
-}
-
-// dataMethod handles methods of plain values: containers and strings.
-func (in *interp) dataMethod(c *ir.Call, a *ir.Attr, recv *Value, name string) *Value {
-	args := in.evalArgs(c)
-	switch name {
-	case "append", "add", "appendleft":
-		if v := positional(args, 0); v != nil {
-			n := *recv
-			if len(recv.Elems) > 0 || len(recv.Taint) == 0 && len(recv.Fields) == 0 {
-				if len(recv.Elems) < maxElems {
-					n.Elems = append(append([]*Value{}, recv.Elems...), v)
-				} else {
-					n.Taint = union(n.Taint, v.deep())
-				}
-			} else {
-				n.Taint = union(n.Taint, v.deep())
-			}
-			in.update(a.X, &n)
-		}
-		return empty
-	case "insert":
-		if v := positional(args, 1); v != nil {
-			in.update(a.X, recv.withTaint(v.deep()))
-		}
-		return empty
-	case "extend":
-		if v := positional(args, 0); v != nil {
-			n := *recv
-			if len(v.Elems) > 0 && len(recv.Elems)+len(v.Elems) <= maxElems && len(v.Taint) == 0 {
-				n.Elems = append(append([]*Value{}, recv.Elems...), v.Elems...)
-			} else {
-				n.Taint = union(n.Taint, v.deep())
-			}
-			in.update(a.X, &n)
-		}
-		return empty
-	case "update":
-		n := recv
-		for _, arg := range args {
-			switch {
-			case arg.name != "":
-				n = n.withField(arg.name, arg.v)
-			case arg.v.Sym != "" || len(arg.v.Elems) > 0:
-				n = n.withTaint(arg.v.deep())
-			default:
-				for _, k := range sortedKeys(arg.v.Fields) {
-					n = n.withField(k, arg.v.Fields[k])
-				}
-				n = n.withTaint(arg.v.Taint)
-			}
-		}
-		in.update(a.X, n)
-		return empty
-	case "setdefault":
-		key := positional(args, 0)
-		if key != nil && len(key.Consts) == 1 {
-			if f, ok := recv.Fields[key.Consts[0]]; ok {
-				return f
-			}
-			if d := positional(args, 1); d != nil {
-				in.update(a.X, recv.withField(key.Consts[0], d))
-				return d
-			}
-		}
-		return taintOnly(recv.deep())
-	case "get", "pop", "__getitem__":
-		key := positional(args, 0)
-		if key == nil {
-			return taintOnly(recv.deep())
-		}
-		v := in.getitem(recv, key, c)
-		if d := positional(args, 1); d != nil {
-			v = join(v, d)
-		}
-		return v
-	case "copy", "__copy__":
-		return recv
-	case "items", "values", "keys", "popitem":
-		return taintOnly(recv.deep())
-	case "format", "format_map":
-		return taintOnly(union(recv.deep(), argsDeep(args)))
-	case "join":
-		return taintOnly(union(recv.deep(), argsDeep(args)))
-	case "replace", "sub":
-		var t Taint
-		if v := positional(args, 1); v != nil {
-			t = v.deep()
-		}
-		return taintOnly(union(recv.deep(), t))
-	case "hexdigest", "digest", "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal",
-		"isspace", "islower", "isupper", "istitle", "isidentifier", "isascii", "count", "find", "rfind", "index", "rindex",
-		"__len__", "__contains__", "__eq__", "__ne__", "is_valid", "exists":
-		// Predicates and positions: booleans and numbers, not the data.
-		// A predicate on a forwarded certificate decides access.
-		if strings.HasPrefix(name, "startswith") || strings.HasPrefix(name, "endswith") || name == "__eq__" || name == "__contains__" {
-			in.decide(c, "string test", append([]*Value{recv}, argValues(args)...)...)
-		}
-		if name == "hexdigest" || name == "digest" {
-			// A hash of an unverified identity still stands for it.
-			return taintOnly(onlyClass(recv.deep(), rules.ClassFwdCert))
-		}
-		return empty
-	}
-	// Any other method of plain data (str.strip, bytes.decode, list.index,
-	// dict.get...): the result is derived from the receiver.
-	return taintOnly(recv.deep())
 }
 
 // callValue calls a function value.

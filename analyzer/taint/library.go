@@ -63,7 +63,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindSource:
 		return in.sourceRow(c, r), true
 	case model.KindSanitizer:
-		t := deepOf(selectArgs(r.Args, args))
+		t := deepOf(selectArgs(r.Args, args, recv))
 		if r.Classes == nil {
 			// Sanitized data is no longer sensitive, but a hash or a length
 			// of an unverified forwarded certificate still decides access
@@ -93,7 +93,9 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindType:
 		return construct(r, sym, args), true
 	case model.KindPropagator:
-		in.writeInto(c, r, args, recv)
+		if v, ok := in.writeInto(c, r, args, recv); ok {
+			return v, true
+		}
 		if r.Result == model.ResultItem && recv != nil {
 			return in.itemCall(c, recv, args), true
 		}
@@ -116,7 +118,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 // call, nothing for a log or an output.
 func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal, recv *Value) (*Value, bool) {
 	if r.Sink == model.SinkDecision {
-		in.decide(c, r.Label+" "+formatExpr(c.Func), argValues(args)...)
+		in.decide(c, r.Label, selectArgs(r.Args, args, recv)...)
 		return nil, false
 	}
 	in.checkSink(c, r, args, recv)
@@ -131,7 +133,7 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 
 // propagate is the result of a call that carries its inputs' data.
 func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value) *Value {
-	sel := selectArgs(r.Args, args)
+	sel := selectArgs(r.Args, args, recv)
 	switch r.Result {
 	case model.ResultSelf, model.ResultWhole, model.ResultTaint:
 		if recv != nil {
@@ -161,16 +163,105 @@ func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value
 	return in.genericResult(sym, args, recv, r.Secrets)
 }
 
-// writeInto applies a propagator that writes its arguments into its
-// receiver (buf.write(x)): the object named by the receiver expression
-// now holds their data.
-func (in *interp) writeInto(c *ir.Call, r *model.Row, args []argVal, recv *Value) {
+// writeInto applies a propagator that changes its object (Row.Into):
+// the variable or attribute the receiver expression names gets the new
+// value. For "field" (setdefault) it also gives the result.
+func (in *interp) writeInto(c *ir.Call, r *model.Row, args []argVal, recv *Value) (*Value, bool) {
 	a, ok := c.Func.(*ir.Attr)
-	if !ok || recv == nil || r.Into != "receiver" {
-		return
+	if !ok || recv == nil || r.Into == "" {
+		return nil, false
 	}
-	in.update(a.X, recv.withTaint(deepOf(selectArgs(r.Args, args))))
+	sel := selectArgs(r.Args, args, nil)
+	var first *Value
+	if len(sel) > 0 {
+		first = sel[0]
+	}
+	switch r.Into {
+	case "receiver":
+		in.update(a.X, recv.withTaint(deepOf(sel)))
+	case "element":
+		if first != nil {
+			in.update(a.X, withElement(recv, first))
+		}
+	case "elements":
+		if first != nil {
+			in.update(a.X, withElements(recv, first))
+		}
+	case "fields":
+		in.update(a.X, withFieldsOf(recv, args))
+	case "field":
+		key := positional(args, 0)
+		if key == nil || len(key.Consts) != 1 {
+			return taintOnly(recv.deep()), true
+		}
+		if f, ok := recv.Fields[key.Consts[0]]; ok {
+			return f, true
+		}
+		if d := positional(args, 1); d != nil {
+			in.update(a.X, recv.withField(key.Consts[0], d))
+			return d, true
+		}
+		return taintOnly(recv.deep()), true
+	}
+	return nil, false
 }
+
+// withElement is a container with v added: as a known element of a list
+// display, else as data of the whole.
+func withElement(recv, v *Value) *Value {
+	n := *recv
+	if (len(recv.Elems) > 0 || len(recv.Taint) == 0 && len(recv.Fields) == 0) && len(recv.Elems) < maxElems {
+		n.Elems = append(append([]*Value{}, recv.Elems...), v)
+	} else {
+		n.Taint = union(n.Taint, v.deep())
+	}
+	return &n
+}
+
+// withElements is a container extended by the elements of v.
+func withElements(recv, v *Value) *Value {
+	n := *recv
+	if len(v.Elems) > 0 && len(recv.Elems)+len(v.Elems) <= maxElems && len(v.Taint) == 0 {
+		n.Elems = append(append([]*Value{}, recv.Elems...), v.Elems...)
+	} else {
+		n.Taint = union(n.Taint, v.deep())
+	}
+	return &n
+}
+
+// withFieldsOf is a mapping updated by a call's arguments: keywords and
+// a mapping's keys become fields; anything else, data of the whole.
+func withFieldsOf(recv *Value, args []argVal) *Value {
+	n := recv
+	for _, arg := range args {
+		switch {
+		case arg.name != "":
+			n = n.withField(arg.name, arg.v)
+		case arg.v.Sym != "" || len(arg.v.Elems) > 0:
+			n = n.withTaint(arg.v.deep())
+		default:
+			for _, k := range sortedKeys(arg.v.Fields) {
+				n = n.withField(k, arg.v.Fields[k])
+			}
+			n = n.withTaint(arg.v.Taint)
+		}
+	}
+	return n
+}
+
+// callData calls a method of plain data (a string, a list, a dict) by
+// the rows for "@data.name"; any method is derived from the receiver.
+func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
+	args := in.evalArgs(c)
+	sym := dataSym + "." + name
+	if v, ok := in.applyRows(c, sym, in.memberRows(sym, model.OnCall), args, recv); ok {
+		return v
+	}
+	return taintOnly(recv.deep())
+}
+
+// dataSym is the symbol rows use for plain data.
+const dataSym = "@data"
 
 // unknownCall is the default policy for a library call no row describes:
 // its result is an object of the called symbol carrying what went in
@@ -258,7 +349,7 @@ func bind(r *model.Row, args []argVal) (*Value, bool) {
 	if len(needs) == 0 {
 		needs = []rules.Class{rules.ClassPayload}
 	}
-	for _, a := range selectArgs(r.Args, args) {
+	for _, a := range selectArgs(r.Args, args, nil) {
 		t := a.deep()
 		if r.Type == rules.TypePayload {
 			t = t.sources()
@@ -320,12 +411,21 @@ func (in *interp) callBuiltin(c *ir.Call, sym string, args []argVal) (*Value, bo
 // itemCall is recv.get(key, default): the item at the key, or the default.
 func (in *interp) itemCall(c *ir.Call, recv *Value, args []argVal) *Value {
 	key := positional(args, 0)
-	if key == nil {
-		key = empty
-	}
-	v, ok := in.itemMember(recv, key, c)
-	if !ok {
-		v = empty
+	var v *Value
+	switch {
+	case catalogKind(recv.Sym):
+		// A kind the models describe answers by its item rows alone.
+		if key == nil {
+			key = empty
+		}
+		var ok bool
+		if v, ok = in.itemMember(recv, key, c); !ok {
+			v = empty
+		}
+	case key == nil:
+		return taintOnly(recv.deep())
+	default:
+		v = in.getitem(recv, key, c)
 	}
 	if d := positional(args, 1); d != nil {
 		v = join(v, d)
@@ -414,13 +514,19 @@ func argOf(args []argVal, spec model.ArgSpec) *Value {
 }
 
 // selectArgs are the values of the arguments specs name (all of them for
-// nil specs).
-func selectArgs(specs []model.ArgSpec, args []argVal) []*Value {
+// nil specs), the receiver included where a spec names it.
+func selectArgs(specs []model.ArgSpec, args []argVal, recv *Value) []*Value {
 	if specs == nil {
 		return argValues(args)
 	}
 	var out []*Value
 	for _, spec := range specs {
+		if spec.Recv {
+			if recv != nil {
+				out = append(out, recv)
+			}
+			continue
+		}
 		if spec.All {
 			out = append(out, argValues(args)...)
 			continue

@@ -131,8 +131,10 @@ func (d *decoder) fields(r *Row) {
 		}
 	case KindPropagator:
 		r.Secrets = d.boolean("secrets", t["secrets"])
-		if r.Into = d.str("into", t["into"]); r.Into != "" && r.Into != "receiver" {
-			d.fail("into", "want \"receiver\"")
+		switch r.Into = d.str("into", t["into"]); r.Into {
+		case "", "receiver", "element", "elements", "fields", "field":
+		default:
+			d.fail("into", "unknown place %q (want receiver, element, elements, fields or field)", r.Into)
 		}
 	case KindType:
 		r.Returns = d.str("returns", t["returns"])
@@ -336,6 +338,8 @@ func (d *decoder) arg(key string, v any) ArgSpec {
 			a.Kw = d.str(key+".kw", m[k])
 		case "all":
 			a.All = d.boolean(key+".all", m[k])
+		case "receiver":
+			a.Recv = d.boolean(key+".receiver", m[k])
 		case "role":
 			s := d.str(key+".role", m[k])
 			r, ok := argRoles[s]
@@ -344,11 +348,11 @@ func (d *decoder) arg(key string, v any) ArgSpec {
 			}
 			a.Role = r
 		default:
-			d.fail(key, "unknown key %q in an argument (want pos, kw, role, all)", k)
+			d.fail(key, "unknown key %q in an argument (want pos, kw, role, all, receiver)", k)
 		}
 	}
-	if a.Pos < 0 && a.Kw == "" && !a.All {
-		d.fail(key, "an argument needs pos, kw or all")
+	if a.Pos < 0 && a.Kw == "" && !a.All && !a.Recv {
+		d.fail(key, "an argument needs pos, kw, all or receiver")
 	}
 	return a
 }

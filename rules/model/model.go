@@ -96,6 +96,8 @@ type ArgSpec struct {
 	Kw   string
 	Role ArgRole
 	All  bool
+	// Recv selects the object a method is called on.
+	Recv bool
 }
 
 // Kind is the kind of fact a row states.
@@ -270,8 +272,13 @@ type Row struct {
 	// call made on it or with it, in their role (type rows: Gemini's
 	// system_instruction=, an agent's instructions=).
 	Holds []ArgSpec
-	// Into is where a propagator's data goes besides the result:
-	// "receiver" for a call that writes into its object (buf.write(x)).
+	// Into is where a propagator's data goes besides the result, for a
+	// call that changes its object: "receiver" (its data grows:
+	// buf.write(x)), "element" (the argument becomes an element:
+	// list.append), "elements" (the argument's elements do: list.extend),
+	// "fields" (keyword arguments and a mapping's keys become fields:
+	// dict.update), "field" (argument 1 becomes the field argument 0
+	// names, unless it is set; the result is the field: dict.setdefault).
 	Into    string
 	Callee  int       // calls: the position of the callable (-1: the receiver)
 	Star    string    // calls: the keyword (or first positional) holding the positional arguments

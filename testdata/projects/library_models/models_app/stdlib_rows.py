@@ -117,3 +117,16 @@ def chained_lookup(request):
 def annotated(req: HttpRequest):
     # A parameter annotated as the request is the request, whatever its name.
     ask_llm(json.dumps(req.POST))  # want: LK102
+
+
+def containers(request):
+    parts = ["Summarize:"]
+    parts.insert(0, json.dumps(request.data))
+    ask_llm(" ".join(parts))  # want: LK102
+    options = {}
+    body = options.setdefault("body", json.dumps(request.data))
+    ask_llm(body)  # want: LK102
+    context = {"body": request.data}
+    ask_llm(json.dumps(context.copy()))  # want: LK102
+    # Silent: the copy's other key holds a constant.
+    ask_llm(context.copy().get("missing", "none"))
