@@ -381,52 +381,64 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 				next[obs.fn.ID] = true
 			}
 		}
-		// Class attributes are the join of every function's latest writes.
-		mine := map[attrKey]*Value{}
-		for _, w := range r.attrWrites {
-			k := attrKey{w.cls.ID, w.name}
-			mine[k] = join(mine[k], w.v)
-		}
-		for _, k := range e.writtenBy[id] {
-			if _, ok := mine[k]; !ok {
-				delete(e.attrWriters[k], id)
-				e.refreshAttr(k, touch)
-			}
-		}
-		e.writtenBy[id] = e.writtenBy[id][:0]
-		for _, k := range sortedAttrKeys(mine) {
-			w := e.attrWriters[k]
-			if w == nil {
-				w = map[int]*Value{}
-				e.attrWriters[k] = w
-			}
-			nv := stored(mine[k], false, e.known)
-			e.writtenBy[id] = append(e.writtenBy[id], k)
-			if prev, ok := w[id]; ok && sameShape(prev, nv) {
-				continue
-			}
-			w[id] = nv
+		e.mergeAttrs(r, touch)
+		e.mergeVars(r, touch)
+	}
+}
+
+// mergeAttrs folds a function's writes of class attributes into the
+// state: an attribute is the join of every function's latest writes.
+func (e *Engine) mergeAttrs(r *fnResult, touch func(depKey)) {
+	id := r.fn.ID
+	mine := map[attrKey]*Value{}
+	for _, w := range r.attrWrites {
+		k := attrKey{w.cls.ID, w.name}
+		mine[k] = join(mine[k], w.v)
+	}
+	for _, k := range e.writtenBy[id] {
+		if _, ok := mine[k]; !ok {
+			delete(e.attrWriters[k], id)
 			e.refreshAttr(k, touch)
 		}
-		// A closure's captures come from its enclosing function alone.
-		caps := map[*FuncInfo]map[string]*Value{}
-		for _, cp := range r.captures {
-			m := caps[cp.fn]
-			if m == nil {
-				m = map[string]*Value{}
-				caps[cp.fn] = m
-			}
-			for k, v := range cp.vars {
-				m[k] = join(m[k], v)
-			}
+	}
+	e.writtenBy[id] = e.writtenBy[id][:0]
+	for _, k := range sortedAttrKeys(mine) {
+		w := e.attrWriters[k]
+		if w == nil {
+			w = map[int]*Value{}
+			e.attrWriters[k] = w
 		}
-		for fn, vars := range caps {
-			e.replaceVars(&e.st.captures[fn.ID], vars, 'K', fn.ID, touch)
+		nv := stored(mine[k], false, e.known)
+		e.writtenBy[id] = append(e.writtenBy[id], k)
+		if prev, ok := w[id]; ok && sameShape(prev, nv) {
+			continue
 		}
-		if r.globals != nil {
-			// Globals come from the module body alone.
-			e.replaceVars(&e.st.globals[r.fn.Mod.ID], r.globals, 'M', r.fn.Mod.ID, touch)
+		w[id] = nv
+		e.refreshAttr(k, touch)
+	}
+}
+
+// mergeVars folds a function's captured variables (for its closures) and,
+// for a module body, its globals into the state.
+func (e *Engine) mergeVars(r *fnResult, touch func(depKey)) {
+	// A closure's captures come from its enclosing function alone.
+	caps := map[*FuncInfo]map[string]*Value{}
+	for _, cp := range r.captures {
+		m := caps[cp.fn]
+		if m == nil {
+			m = map[string]*Value{}
+			caps[cp.fn] = m
 		}
+		for k, v := range cp.vars {
+			m[k] = join(m[k], v)
+		}
+	}
+	for fn, vars := range caps {
+		e.replaceVars(&e.st.captures[fn.ID], vars, 'K', fn.ID, touch)
+	}
+	if r.globals != nil {
+		// Globals come from the module body alone.
+		e.replaceVars(&e.st.globals[r.fn.Mod.ID], r.globals, 'M', r.fn.Mod.ID, touch)
 	}
 }
 

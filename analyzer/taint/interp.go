@@ -369,26 +369,7 @@ func (in *interp) exec(st ir.Stmt) {
 		}
 		in.dead = true
 	case *ir.If:
-		in.eval(s.Cond)
-		name, clean, inBody := in.allowlistGuard(s.Cond)
-		if name == "" && len(s.Else) == 0 && !writesEnv(s.Body) {
-			// A body that binds nothing (a log call, an early return) leaves
-			// the environment as it was on both paths: no copy, no join.
-			in.execBlock(s.Body)
-			in.dead = false
-			return
-		}
-		in.branch(func() {
-			if name != "" && inBody {
-				in.env[name] = clean
-			}
-			in.execBlock(s.Body)
-		}, func() {
-			if name != "" && !inBody {
-				in.env[name] = clean
-			}
-			in.execBlock(s.Else)
-		})
+		in.execIf(s)
 	case *ir.For:
 		iter := in.eval(s.Iter)
 		elem := in.elemOf(iter, s.Iter)
@@ -415,20 +396,7 @@ func (in *interp) exec(st ir.Stmt) {
 	case *ir.Try:
 		in.execTry(s)
 	case *ir.Raise:
-		if s.Exc != nil {
-			// Data put into an exception travels with it to the handler.
-			v := in.eval(s.Exc)
-			if v.Sym != rules.TypeException {
-				st := finding.Step{Location: in.spanLoc(s.Span), Kind: finding.StepAssign, Message: "raised in an exception"}
-				t := v.deep().withStep(st)
-				in.raised = union(in.raised, t)
-				in.ownRaised = union(in.ownRaised, t)
-			}
-		}
-		if s.Cause != nil {
-			in.eval(s.Cause)
-		}
-		in.dead = true
+		in.execRaise(s)
 	case *ir.FuncDef:
 		if f := in.fi.locals[s.Func.Name]; f != nil {
 			in.captureFor(map[string]*FuncInfo{s.Func.Name: f})
@@ -460,26 +428,7 @@ func (in *interp) exec(st ir.Stmt) {
 	case *ir.Assert:
 		in.eval(s.Test)
 	case *ir.Match:
-		subj := in.eval(s.Subject)
-		var envs []env
-		base := in.env
-		for _, c := range s.Cases {
-			in.env = base.copy()
-			in.dead = false
-			in.bindPattern(c.Pattern, subj)
-			if c.Guard != nil {
-				in.eval(c.Guard)
-			}
-			in.execBlock(c.Body)
-			if !in.dead {
-				envs = append(envs, in.env)
-			}
-		}
-		in.dead = false
-		in.env = base
-		for _, e := range envs {
-			in.env = joinEnv(in.env, e)
-		}
+		in.execMatch(s)
 	case *ir.Pass:
 		if s.Keyword == "break" {
 			in.breakEnvs = append(in.breakEnvs, in.env.copy())
@@ -487,6 +436,74 @@ func (in *interp) exec(st ir.Stmt) {
 		} else if s.Keyword == "continue" {
 			in.dead = true
 		}
+	}
+}
+
+// execIf runs both branches of an if and joins them; an allowlist test
+// clears its variable in the branch where it holds.
+func (in *interp) execIf(s *ir.If) {
+	in.eval(s.Cond)
+	name, clean, inBody := in.allowlistGuard(s.Cond)
+	if name == "" && len(s.Else) == 0 && !writesEnv(s.Body) {
+		// A body that binds nothing (a log call, an early return) leaves
+		// the environment as it was on both paths: no copy, no join.
+		in.execBlock(s.Body)
+		in.dead = false
+		return
+	}
+	in.branch(func() {
+		if name != "" && inBody {
+			in.env[name] = clean
+		}
+		in.execBlock(s.Body)
+	}, func() {
+		if name != "" && !inBody {
+			in.env[name] = clean
+		}
+		in.execBlock(s.Else)
+	})
+}
+
+// execRaise records the data put into an exception: it travels with it
+// to the handler.
+func (in *interp) execRaise(s *ir.Raise) {
+	if s.Exc != nil {
+		v := in.eval(s.Exc)
+		if v.Sym != rules.TypeException {
+			st := finding.Step{Location: in.spanLoc(s.Span), Kind: finding.StepAssign, Message: "raised in an exception"}
+			t := v.deep().withStep(st)
+			in.raised = union(in.raised, t)
+			in.ownRaised = union(in.ownRaised, t)
+		}
+	}
+	if s.Cause != nil {
+		in.eval(s.Cause)
+	}
+	in.dead = true
+}
+
+// execMatch runs each case from the state before the match and joins
+// those that fall through.
+func (in *interp) execMatch(s *ir.Match) {
+	subj := in.eval(s.Subject)
+	var envs []env
+	base := in.env
+	for _, c := range s.Cases {
+		in.env = base.copy()
+		in.dead = false
+		in.bindPattern(c.Pattern, subj)
+		if c.Guard != nil {
+			in.eval(c.Guard)
+		}
+		in.execBlock(c.Body)
+		if !in.dead {
+			envs = append(envs, in.env)
+		}
+	}
+	in.dead = false
+	in.env = base
+	for _, e := range envs {
+		in.env = joinEnv(in.env, e)
 	}
 }
 
@@ -811,15 +828,7 @@ func (in *interp) eval(e ir.Expr) *Value {
 	case *ir.Call:
 		return in.evalCall(x)
 	case *ir.Const:
-		if x.Kind == ir.ConstStr || x.Kind == ir.ConstBytes {
-			if rules.IsSecretLiteral(x.Value) {
-				v := in.source(x, "", []rules.Class{rules.ClassSecret})
-				v.Consts = nil
-				return v
-			}
-			return &Value{Consts: []string{x.Value}}
-		}
-		return empty
+		return in.evalConst(x)
 	case *ir.FString:
 		var t Taint
 		for _, p := range x.Parts {
@@ -829,17 +838,7 @@ func (in *interp) eval(e ir.Expr) *Value {
 		// templates can be matched.
 		return &Value{Taint: t, Consts: []string{x.Text}}
 	case *ir.BinOp:
-		l, r := in.eval(x.L), in.eval(x.R)
-		if x.Op == "|" && (in.isPipe(l.Sym) || in.isPipe(r.Sym)) {
-			return in.runnable(l, r)
-		}
-		if x.Op == "+" && len(l.Consts) == 1 && len(r.Consts) == 1 {
-			return &Value{Taint: union(l.deep(), r.deep()), Consts: []string{l.Consts[0] + r.Consts[0]}}
-		}
-		if x.Op == "+" && len(l.Elems) > 0 && len(r.Elems) > 0 && len(l.Elems)+len(r.Elems) <= maxElems {
-			return &Value{Taint: union(l.Taint, r.Taint), Elems: append(append([]*Value{}, l.Elems...), r.Elems...)}
-		}
-		return taintOnly(union(l.deep(), r.deep()))
+		return in.evalBinOp(x)
 	case *ir.BoolOp:
 		var v *Value
 		for _, p := range x.Values {
@@ -872,21 +871,7 @@ func (in *interp) eval(e ir.Expr) *Value {
 	case *ir.Comprehension:
 		return in.evalComp(x)
 	case *ir.Lambda:
-		// A lambda's body runs in this function's scope: evaluate it here
-		// (its parameters unknown), so a sink inside it is seen.
-		saved := in.env
-		in.env = saved.copy()
-		for _, p := range x.Func.Params {
-			in.env[p.Name] = empty
-		}
-		var v *Value
-		for _, st := range x.Func.Body {
-			if r, ok := st.(*ir.Return); ok && r.Value != nil {
-				v = in.eval(r.Value)
-			}
-		}
-		in.env = saved
-		return taintOnly(v.deep().sources())
+		return in.evalLambda(x)
 	case *ir.IfExp:
 		in.eval(x.Cond)
 		return join(in.eval(x.Body), in.eval(x.Else))
@@ -918,6 +903,55 @@ func (in *interp) eval(e ir.Expr) *Value {
 		return taintOnly(t)
 	}
 	return empty
+}
+
+// evalConst is a literal: a string's constant value, or a secret when it
+// looks like a provider key.
+func (in *interp) evalConst(x *ir.Const) *Value {
+	if x.Kind != ir.ConstStr && x.Kind != ir.ConstBytes {
+		return empty
+	}
+	if rules.IsSecretLiteral(x.Value) {
+		v := in.source(x, "", []rules.Class{rules.ClassSecret})
+		v.Consts = nil
+		return v
+	}
+	return &Value{Consts: []string{x.Value}}
+}
+
+// evalBinOp is a binary operation: a chain for "|" with a model, the
+// constant of two constants added, the elements of two lists added, or
+// the data of both sides.
+func (in *interp) evalBinOp(x *ir.BinOp) *Value {
+	l, r := in.eval(x.L), in.eval(x.R)
+	if x.Op == "|" && (in.isPipe(l.Sym) || in.isPipe(r.Sym)) {
+		return in.runnable(l, r)
+	}
+	if x.Op == "+" && len(l.Consts) == 1 && len(r.Consts) == 1 {
+		return &Value{Taint: union(l.deep(), r.deep()), Consts: []string{l.Consts[0] + r.Consts[0]}}
+	}
+	if x.Op == "+" && len(l.Elems) > 0 && len(r.Elems) > 0 && len(l.Elems)+len(r.Elems) <= maxElems {
+		return &Value{Taint: union(l.Taint, r.Taint), Elems: append(append([]*Value{}, l.Elems...), r.Elems...)}
+	}
+	return taintOnly(union(l.deep(), r.deep()))
+}
+
+// evalLambda runs a lambda's body in this function's scope (its
+// parameters unknown), so a sink inside it is seen.
+func (in *interp) evalLambda(x *ir.Lambda) *Value {
+	saved := in.env
+	in.env = saved.copy()
+	for _, p := range x.Func.Params {
+		in.env[p.Name] = empty
+	}
+	var v *Value
+	for _, st := range x.Func.Body {
+		if r, ok := st.(*ir.Return); ok && r.Value != nil {
+			v = in.eval(r.Value)
+		}
+	}
+	in.env = saved
+	return taintOnly(v.deep().sources())
 }
 
 func (in *interp) evalSeq(x *ir.Seq) *Value {
