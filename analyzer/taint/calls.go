@@ -5,6 +5,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/analyzer/resolve"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/rules/model"
 )
@@ -37,12 +38,12 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			// self.x read in a method: the attribute of the parameter, so
 			// what a caller stored there reaches what we do with it.
 			var own *Value
-			if obj.Ref.Kind == RefInstance && c.lookupMethod(name) == nil {
+			if obj.Ref.Kind == RefInstance && c.LookupMethod(name) == nil {
 				if t := fieldFacts(obj.Taint, name, in.stepAt(e, "reads self."+name)); len(t) > 0 {
 					own = &Value{Taint: t}
 				}
 			}
-			for _, k := range c.mro {
+			for _, k := range c.MRO {
 				in.dep(depKey{'C', k.ID, name})
 				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
 					if v := attrs[name]; v != nil {
@@ -51,7 +52,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				}
 			}
 
-			if m := c.lookupMethod(name); m != nil {
+			if m := c.LookupMethod(name); m != nil {
 				if m.Property && obj.Ref.Kind == RefInstance {
 					var at ir.Expr
 					if e != nil {
@@ -70,7 +71,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			if name == "scope" && obj.Ref.Kind == RefInstance && in.e.classIs(c, model.RoleConsumer) {
 				return &Value{Sym: rules.TypeScope}
 			}
-			if ext := c.allExtBases(); len(ext) > 0 {
+			if ext := c.AllExtBases(); len(ext) > 0 {
 				// Inherited from a library base: a method or attribute we do
 				// not see; it may also hold what a caller stored there.
 				v := &Value{Sym: in.e.instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
@@ -134,8 +135,8 @@ func (in *interp) partOf(t Taint, name string, e ir.Expr) Taint {
 // projectSetting returns the constant a project settings module assigns
 // to name (settings.OPENAI_URL = "https://..."), or nil.
 func (in *interp) projectSetting(name string) *Value {
-	for _, m := range in.e.proj.settingsMods {
-		if b := m.top[name]; b != nil && b.kind == bindGlobal {
+	for _, m := range in.e.proj.SettingsMods {
+		if b := m.Top[name]; b != nil && b.Kind == resolve.BindGlobal {
 			if v := in.global(m, name); len(v.Consts) > 0 {
 				return &Value{Consts: v.Consts}
 			}
@@ -362,7 +363,7 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 		case RefClass:
 			return in.instantiate(c, fn.Ref.Class, args)
 		case RefInstance:
-			if m := fn.Ref.Class.lookupMethod("__call__"); m != nil {
+			if m := fn.Ref.Class.LookupMethod("__call__"); m != nil {
 				return in.callFunc(c, m, args, fn)
 			}
 			return taintOnly(argsDeep(args))
@@ -407,7 +408,7 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 			inst.Sym = rules.TypeSerializer
 		}
 	}
-	if init := cls.lookupMethod("__init__"); init != nil {
+	if init := cls.LookupMethod("__init__"); init != nil {
 		in.callFunc(c, init, args, inst)
 		return inst
 	}

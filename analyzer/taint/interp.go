@@ -7,6 +7,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/analyzer/resolve"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/rules/model"
 )
@@ -143,12 +144,12 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 	in.execBlock(fi.Fn.Body)
 	// Closures see the enclosing variables as they are when called: at
 	// the latest, when the function ends.
-	in.captureFor(in.fi.locals)
+	in.captureFor(in.fi.Locals)
 	in.fieldSinks()
 	if fi.Fn == fi.Mod.Mod.Body {
 		in.res.globals = map[string]*Value{}
 		for k, v := range in.env {
-			if b := fi.Mod.top[k]; b != nil && b.kind == bindGlobal {
+			if b := fi.Mod.Top[k]; b != nil && b.Kind == resolve.BindGlobal {
 				in.res.globals[k] = v
 			}
 		}
@@ -215,7 +216,7 @@ func (in *interp) initParams() {
 			} else {
 				v.Ref = &Ref{Kind: RefInstance, Class: in.fi.Class}
 			}
-		case p.Name == "request" || in.e.nameIs(model.KindAnnotation, dotted(p.Annotation), model.RoleRequest):
+		case p.Name == "request" || in.e.nameIs(model.KindAnnotation, resolve.Dotted(p.Annotation), model.RoleRequest):
 			v.Sym = rules.TypeRequest
 		case p.Name == "serializer":
 			v.Sym = rules.TypeSerializer
@@ -398,17 +399,17 @@ func (in *interp) exec(st ir.Stmt) {
 	case *ir.Raise:
 		in.execRaise(s)
 	case *ir.FuncDef:
-		if f := in.fi.locals[s.Func.Name]; f != nil {
+		if f := in.fi.Locals[s.Func.Name]; f != nil {
 			in.captureFor(map[string]*FuncInfo{s.Func.Name: f})
 			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
-		} else if b := in.fi.Mod.top[s.Func.Name]; b != nil && b.kind == bindFunc && b.fn != nil && b.fn.Fn == s.Func {
-			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: b.fn}}
+		} else if b := in.fi.Mod.Top[s.Func.Name]; b != nil && b.Kind == resolve.BindFunc && b.Fn != nil && b.Fn.Fn == s.Func {
+			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: b.Fn}}
 		}
 	case *ir.ClassDef:
 		in.execClassDef(s)
 	case *ir.ImportStmt:
 		for _, im := range s.Imports {
-			if b := importBinding(in.fi.Mod, im, ModuleSpec{Absolute: in.e.absolute(in.fi.Mod)}); b != nil {
+			if b := resolve.ImportBinding(in.fi.Mod, im, ModuleSpec{Absolute: in.e.absolute(in.fi.Mod)}); b != nil {
 				in.env[im.Bound()] = in.bindingValue(b, nil)
 			}
 		}
@@ -638,9 +639,9 @@ func (in *interp) execTry(s *ir.Try) {
 
 func (in *interp) execClassDef(s *ir.ClassDef) {
 	var ci *ClassInfo
-	if b := in.fi.Mod.top[s.Class.Name]; b != nil && b.kind == bindClass && b.cls != nil && b.cls.Cls == s.Class {
-		ci = b.cls
-	} else if c := in.fi.classes[s.Class.Name]; c != nil {
+	if b := in.fi.Mod.Top[s.Class.Name]; b != nil && b.Kind == resolve.BindClass && b.Cls != nil && b.Cls.Cls == s.Class {
+		ci = b.Cls
+	} else if c := in.fi.LocalClasses[s.Class.Name]; c != nil {
 		ci = c
 	}
 	if ci == nil {
@@ -653,7 +654,7 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 	for _, st := range s.Class.Body {
 		if cd, ok := st.(*ir.ClassDef); ok {
 			// A nested class is an attribute of its class (View.Form).
-			if nc := in.e.proj.classOf[cd.Class]; nc != nil {
+			if nc := in.e.proj.ClassOf[cd.Class]; nc != nil {
 				in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: cd.Class.Name, v: &Value{Ref: &Ref{Kind: RefClass, Class: nc}}})
 			}
 		}
@@ -1057,7 +1058,7 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 			return v
 		}
 	}
-	if f := in.fi.locals[name]; f != nil {
+	if f := in.fi.Locals[name]; f != nil {
 		return &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
 	}
 	if in.fi.Fn.Outer != nil {
@@ -1068,12 +1069,12 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 		}
 	}
 	// Enclosing functions' nested defs (closures see their siblings).
-	for o := in.fi.outer; o != nil; o = o.outer {
-		if g := o.locals[name]; g != nil {
+	for o := in.fi.Enclosing; o != nil; o = o.Enclosing {
+		if g := o.Locals[name]; g != nil {
 			return &Value{Ref: &Ref{Kind: RefFunc, Func: g}}
 		}
 	}
-	if b := in.fi.Mod.top[name]; b != nil {
+	if b := in.fi.Mod.Top[name]; b != nil {
 		return in.bindingValue(b, func() *Value { return in.global(in.fi.Mod, name) })
 	}
 	return in.symValue("builtins."+name, e)
@@ -1089,15 +1090,15 @@ func (in *interp) global(m *ModInfo, name string) *Value {
 	return empty
 }
 
-func (in *interp) bindingValue(b *binding, global func() *Value) *Value {
-	switch b.kind {
-	case bindFunc:
-		return &Value{Ref: &Ref{Kind: RefFunc, Func: b.fn}}
-	case bindClass:
-		return &Value{Ref: &Ref{Kind: RefClass, Class: b.cls}}
-	case bindImport:
-		return in.resolveQualified(b.target, 0)
-	case bindGlobal:
+func (in *interp) bindingValue(b *resolve.Binding, global func() *Value) *Value {
+	switch b.Kind {
+	case resolve.BindFunc:
+		return &Value{Ref: &Ref{Kind: RefFunc, Func: b.Fn}}
+	case resolve.BindClass:
+		return &Value{Ref: &Ref{Kind: RefClass, Class: b.Cls}}
+	case resolve.BindImport:
+		return in.resolveQualified(b.Target, 0)
+	case resolve.BindGlobal:
 		if global != nil {
 			return global()
 		}
@@ -1132,9 +1133,9 @@ func (in *interp) moduleMember(v *Value, name string, depth int) *Value {
 		return in.getattr(v, name, nil)
 	}
 	m := v.Ref.Module
-	if b := m.top[name]; b != nil {
-		if b.kind == bindImport {
-			return in.resolveQualified(b.target, depth+1)
+	if b := m.Top[name]; b != nil {
+		if b.Kind == resolve.BindImport {
+			return in.resolveQualified(b.Target, depth+1)
 		}
 		return in.bindingValue(b, func() *Value { return in.global(m, name) })
 	}
@@ -1278,7 +1279,7 @@ func (in *interp) fieldSinks() {
 		return
 	}
 	seen := map[*FuncInfo]bool{}
-	for _, k := range in.fi.Class.mro {
+	for _, k := range in.fi.Class.MRO {
 		for _, mname := range sortedMethodNames(k) {
 			m := k.Methods[mname]
 			if m == in.fi || seen[m] {
@@ -1416,7 +1417,7 @@ func writesEnv(stmts []ir.Stmt) bool {
 
 func exprWrites(e ir.Expr) bool {
 	w := false
-	walkExpr(e, func(x ir.Expr) {
+	resolve.WalkExpr(e, func(x ir.Expr) {
 		switch y := x.(type) {
 		case *ir.NamedExpr:
 			w = true

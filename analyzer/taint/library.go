@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/analyzer/resolve"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/rules/model"
 )
@@ -657,7 +658,7 @@ func (e *Engine) RowsUsed() []*model.Row {
 // classIs reports whether a project class plays a role by what it
 // derives from (a base row).
 func (e *Engine) classIs(c *ClassInfo, role string) bool {
-	for _, b := range c.allExtBases() {
+	for _, b := range c.AllExtBases() {
 		for _, r := range e.models.Of(model.KindBase, b) {
 			if r.Is == role {
 				e.use(r)
@@ -694,7 +695,7 @@ func (e *Engine) classifyFuncs() {
 			if isCall {
 				target = call.Func
 			}
-			name := dotted(target)
+			name := resolve.Dotted(target)
 			switch {
 			case e.nameIs(model.KindDecorator, name, model.RoleProperty):
 				f.Property = true

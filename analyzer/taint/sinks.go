@@ -7,6 +7,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/analyzer/resolve"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/rules/model"
 )
@@ -533,7 +534,7 @@ func (in *interp) notePromptExprs(args []argVal) {
 // too unless withItems: messages[-1] is part of messages).
 func valueNames(e ir.Expr, withItems bool) []*ir.Name {
 	bases := map[*ir.Name]bool{}
-	walkExpr(e, func(x ir.Expr) {
+	resolve.WalkExpr(e, func(x ir.Expr) {
 		var base ir.Expr
 		switch y := x.(type) {
 		case *ir.Attr:
@@ -552,13 +553,13 @@ func valueNames(e ir.Expr, withItems bool) []*ir.Name {
 	// Names under a call count only for calls that render their argument
 	// (str, repr, format, json.dumps, join): len(texts) is not the texts.
 	hidden := map[*ir.Name]bool{}
-	walkExpr(e, func(x ir.Expr) {
+	resolve.WalkExpr(e, func(x ir.Expr) {
 		c, ok := x.(*ir.Call)
 		if !ok || renders(c) {
 			return
 		}
 		for _, a := range c.Args {
-			walkExpr(a.Value, func(y ir.Expr) {
+			resolve.WalkExpr(a.Value, func(y ir.Expr) {
 				if n, ok := y.(*ir.Name); ok {
 					hidden[n] = true
 				}
@@ -566,7 +567,7 @@ func valueNames(e ir.Expr, withItems bool) []*ir.Name {
 		}
 	})
 	var out []*ir.Name
-	walkExpr(e, func(x ir.Expr) {
+	resolve.WalkExpr(e, func(x ir.Expr) {
 		if n, ok := x.(*ir.Name); ok && !bases[n] && !hidden[n] {
 			out = append(out, n)
 		}

@@ -1,11 +1,12 @@
-// Package taint is llmleak's taint engine. It works on the IR of a whole
-// project: it indexes modules, functions and classes, then computes
-// function summaries to a fixpoint (which parameters reach the return
-// value, which reach a sink, which sources are returned) and reports every
-// flow of sensitive data into an LLM or log call at its join point.
+// Package resolve indexes a project's modules for the taint engine: the
+// functions, classes and methods each module defines, what each top-level
+// name is bound to (a definition, an import, a global), class bases and
+// their order, nested definitions, and an analysis order over modules and
+// a syntactic call graph.
 //
-// It must not import tree-sitter, the parser, or any output format.
-package taint
+// It must not import tree-sitter, the parser, the taint engine or any
+// output format.
+package resolve
 
 import (
 	"sort"
@@ -24,7 +25,7 @@ type ModInfo struct {
 	ID    int
 	Body  *FuncInfo
 	Funcs []*FuncInfo
-	top   map[string]*binding
+	Top   map[string]*Binding
 }
 
 // FuncInfo is one function, method or module body.
@@ -42,10 +43,10 @@ type FuncInfo struct {
 	// Property marks @property methods: reading the attribute calls them.
 	Property bool
 	// LogEmit marks emit(self, record) of a logging.Handler subclass.
-	LogEmit bool
-	locals  map[string]*FuncInfo // nested defs by name
-	outer   *FuncInfo            // the enclosing function of a nested def or method
-	classes map[string]*ClassInfo
+	LogEmit      bool
+	Locals       map[string]*FuncInfo // nested defs by name
+	Enclosing    *FuncInfo            // the enclosing function of a nested def or method
+	LocalClasses map[string]*ClassInfo
 }
 
 // ClassInfo is one class of the project.
@@ -59,25 +60,25 @@ type ClassInfo struct {
 	// the external base symbols ("rest_framework.views.APIView").
 	Bases    []*ClassInfo
 	ExtBases []string
-	mro      []*ClassInfo
+	MRO      []*ClassInfo
 }
 
-type bindKind int
+type BindKind int
 
 const (
-	bindFunc bindKind = iota + 1
-	bindClass
-	bindImport
-	bindGlobal
+	BindFunc BindKind = iota + 1
+	BindClass
+	BindImport
+	BindGlobal
 )
 
-// binding is a name defined at the top of a module.
-type binding struct {
-	kind   bindKind
-	fn     *FuncInfo
-	cls    *ClassInfo
-	target string // absolute dotted name, for imports
-	module bool   // the import binds a module ("import a.b")
+// Binding is a name defined at the top of a module.
+type Binding struct {
+	Kind   BindKind
+	Fn     *FuncInfo
+	Cls    *ClassInfo
+	Target string // absolute dotted name, for imports
+	Module bool   // the import binds a module ("import a.b")
 }
 
 // Project is the indexed whole program.
@@ -86,13 +87,13 @@ type Project struct {
 	Funcs   []*FuncInfo
 	Classes []*ClassInfo
 	byName  map[string][]*ModInfo
-	// classOf maps each class definition to its class.
-	classOf map[*ir.Class]*ClassInfo
+	// ClassOf maps each class definition to its class.
+	ClassOf map[*ir.Class]*ClassInfo
 	// Rank is each function's place in the analysis order (by ID).
 	Rank []int
 	// settingsMods are the Django settings modules (name "settings",
 	// "*.settings" or "*.settings.*"), whose constants settings.X reads.
-	settingsMods []*ModInfo
+	SettingsMods []*ModInfo
 }
 
 // ModuleSpec is what the caller knows of a parsed file.
@@ -106,14 +107,14 @@ type ModuleSpec struct {
 
 // NewProject indexes the modules. Modules must have Name set.
 func NewProject(specs []ModuleSpec) *Project {
-	p := &Project{byName: map[string][]*ModInfo{}, classOf: map[*ir.Class]*ClassInfo{}}
+	p := &Project{byName: map[string][]*ModInfo{}, ClassOf: map[*ir.Class]*ClassInfo{}}
 	sort.SliceStable(specs, func(i, j int) bool { return specs[i].Mod.Path < specs[j].Mod.Path })
 	for _, s := range specs {
-		m := &ModInfo{Mod: s.Mod, Name: s.Mod.Name, Root: s.Root, ID: len(p.Mods), top: map[string]*binding{}}
+		m := &ModInfo{Mod: s.Mod, Name: s.Mod.Name, Root: s.Root, ID: len(p.Mods), Top: map[string]*Binding{}}
 		p.Mods = append(p.Mods, m)
 		p.byName[m.Name] = append(p.byName[m.Name], m)
 		if m.Name == "settings" || strings.HasSuffix(m.Name, ".settings") || strings.Contains(m.Name, ".settings.") || strings.HasPrefix(m.Name, "settings.") {
-			p.settingsMods = append(p.settingsMods, m)
+			p.SettingsMods = append(p.SettingsMods, m)
 		}
 	}
 	for i, s := range specs {
@@ -123,7 +124,7 @@ func NewProject(specs []ModuleSpec) *Project {
 		p.resolveBases(c)
 	}
 	for _, c := range p.Classes {
-		c.mro = linearize(c, map[*ClassInfo]bool{})
+		c.MRO = linearize(c, map[*ClassInfo]bool{})
 	}
 	for _, f := range p.Funcs {
 		p.classifyFunc(f)
@@ -231,27 +232,27 @@ func (p *Project) staticCallees(f *FuncInfo) []*FuncInfo {
 	visitCall := func(c *ir.Call) {
 		switch fn := c.Func.(type) {
 		case *ir.Name:
-			if g := f.locals[fn.Id]; g != nil {
+			if g := f.Locals[fn.Id]; g != nil {
 				add(g)
-			} else if b := f.Mod.top[fn.Id]; b != nil {
+			} else if b := f.Mod.Top[fn.Id]; b != nil {
 				add(p.staticFunc(f.Mod, b, 0))
 			}
 		case *ir.Attr:
 			if n, ok := fn.X.(*ir.Name); ok {
 				if (n.Id == "self" || n.Id == "cls") && f.Class != nil {
-					add(f.Class.lookupMethod(fn.Name))
-				} else if b := f.Mod.top[n.Id]; b != nil && b.kind == bindImport {
-					if c, _ := p.staticQualified(b.target+"."+fn.Name, f.Mod, 0); c != nil {
-						add(c.lookupMethod("__init__"))
+					add(f.Class.LookupMethod(fn.Name))
+				} else if b := f.Mod.Top[n.Id]; b != nil && b.Kind == BindImport {
+					if c, _ := p.staticQualified(b.Target+"."+fn.Name, f.Mod, 0); c != nil {
+						add(c.LookupMethod("__init__"))
 					} else {
-						add(p.staticFuncByName(b.target+"."+fn.Name, f.Mod))
+						add(p.staticFuncByName(b.Target+"."+fn.Name, f.Mod))
 					}
 				}
 			}
 		}
 	}
 	visitExpr = func(e ir.Expr) {
-		walkExpr(e, func(x ir.Expr) {
+		WalkExpr(e, func(x ir.Expr) {
 			if c, ok := x.(*ir.Call); ok {
 				visitCall(c)
 			}
@@ -259,28 +260,28 @@ func (p *Project) staticCallees(f *FuncInfo) []*FuncInfo {
 	}
 	visitStmts = func(ss []ir.Stmt) {
 		for _, st := range ss {
-			walkStmt(st, visitExpr, visitStmts)
+			WalkStmt(st, visitExpr, visitStmts)
 		}
 	}
 	visitStmts(f.Fn.Body)
 	return out
 }
 
-// staticFunc resolves a top-level binding to a project function (a
+// staticFunc resolves a top-level Binding to a project function (a
 // class resolves to its __init__).
-func (p *Project) staticFunc(m *ModInfo, b *binding, depth int) *FuncInfo {
-	switch b.kind {
-	case bindFunc:
-		return b.fn
-	case bindClass:
-		if b.cls != nil {
-			return b.cls.lookupMethod("__init__")
+func (p *Project) staticFunc(m *ModInfo, b *Binding, depth int) *FuncInfo {
+	switch b.Kind {
+	case BindFunc:
+		return b.Fn
+	case BindClass:
+		if b.Cls != nil {
+			return b.Cls.LookupMethod("__init__")
 		}
-	case bindImport:
-		if c, _ := p.staticQualified(b.target, m, depth); c != nil {
-			return c.lookupMethod("__init__")
+	case BindImport:
+		if c, _ := p.staticQualified(b.Target, m, depth); c != nil {
+			return c.LookupMethod("__init__")
 		}
-		return p.staticFuncByName(b.target, m)
+		return p.staticFuncByName(b.Target, m)
 	}
 	return nil
 }
@@ -297,15 +298,15 @@ func (p *Project) staticFuncByName(full string, from *ModInfo) *FuncInfo {
 		if m == nil {
 			return nil
 		}
-		b := m.top[full[i+1:]]
+		b := m.Top[full[i+1:]]
 		if b == nil {
 			return nil
 		}
-		switch b.kind {
-		case bindFunc:
-			return b.fn
-		case bindImport:
-			full, from = b.target, m
+		switch b.Kind {
+		case BindFunc:
+			return b.Fn
+		case BindImport:
+			full, from = b.Target, m
 			continue
 		}
 		return nil
@@ -313,9 +314,9 @@ func (p *Project) staticFuncByName(full string, from *ModInfo) *FuncInfo {
 	return nil
 }
 
-// walkStmt calls expr on each expression of a statement and stmts on its
+// WalkStmt calls expr on each expression of a statement and stmts on its
 // nested blocks (nested defs and classes are separate functions).
-func walkStmt(st ir.Stmt, expr func(ir.Expr), stmts func([]ir.Stmt)) {
+func WalkStmt(st ir.Stmt, expr func(ir.Expr), stmts func([]ir.Stmt)) {
 	switch s := st.(type) {
 	case *ir.Assign:
 		for _, t := range s.Targets {
@@ -362,74 +363,74 @@ func walkStmt(st ir.Stmt, expr func(ir.Expr), stmts func([]ir.Stmt)) {
 	}
 }
 
-// walkExpr calls fn on e and every subexpression (lambda bodies too).
-func walkExpr(e ir.Expr, fn func(ir.Expr)) {
+// WalkExpr calls fn on e and every subexpression (lambda bodies too).
+func WalkExpr(e ir.Expr, fn func(ir.Expr)) {
 	if e == nil {
 		return
 	}
 	fn(e)
 	switch x := e.(type) {
 	case *ir.Attr:
-		walkExpr(x.X, fn)
+		WalkExpr(x.X, fn)
 	case *ir.Subscript:
-		walkExpr(x.X, fn)
-		walkExpr(x.Index, fn)
+		WalkExpr(x.X, fn)
+		WalkExpr(x.Index, fn)
 	case *ir.Call:
-		walkExpr(x.Func, fn)
+		WalkExpr(x.Func, fn)
 		for _, a := range x.Args {
-			walkExpr(a.Value, fn)
+			WalkExpr(a.Value, fn)
 		}
 	case *ir.FString:
 		for _, p := range x.Parts {
-			walkExpr(p, fn)
+			WalkExpr(p, fn)
 		}
 	case *ir.BinOp:
-		walkExpr(x.L, fn)
-		walkExpr(x.R, fn)
+		WalkExpr(x.L, fn)
+		WalkExpr(x.R, fn)
 	case *ir.BoolOp:
 		for _, v := range x.Values {
-			walkExpr(v, fn)
+			WalkExpr(v, fn)
 		}
 	case *ir.Compare:
-		walkExpr(x.L, fn)
+		WalkExpr(x.L, fn)
 		for _, c := range x.Comparators {
-			walkExpr(c, fn)
+			WalkExpr(c, fn)
 		}
 	case *ir.UnaryOp:
-		walkExpr(x.X, fn)
+		WalkExpr(x.X, fn)
 	case *ir.Seq:
 		for _, el := range x.Elems {
-			walkExpr(el, fn)
+			WalkExpr(el, fn)
 		}
 	case *ir.Dict:
 		for i := range x.Values {
-			walkExpr(x.Keys[i], fn)
-			walkExpr(x.Values[i], fn)
+			WalkExpr(x.Keys[i], fn)
+			WalkExpr(x.Values[i], fn)
 		}
 	case *ir.Comprehension:
-		walkExpr(x.Key, fn)
-		walkExpr(x.Elt, fn)
+		WalkExpr(x.Key, fn)
+		WalkExpr(x.Elt, fn)
 		for _, f := range x.For {
-			walkExpr(f.Iter, fn)
+			WalkExpr(f.Iter, fn)
 			for _, c := range f.Ifs {
-				walkExpr(c, fn)
+				WalkExpr(c, fn)
 			}
 		}
 	case *ir.IfExp:
-		walkExpr(x.Cond, fn)
-		walkExpr(x.Body, fn)
-		walkExpr(x.Else, fn)
+		WalkExpr(x.Cond, fn)
+		WalkExpr(x.Body, fn)
+		WalkExpr(x.Else, fn)
 	case *ir.Await:
-		walkExpr(x.X, fn)
+		WalkExpr(x.X, fn)
 	case *ir.Yield:
-		walkExpr(x.X, fn)
+		WalkExpr(x.X, fn)
 	case *ir.Starred:
-		walkExpr(x.X, fn)
+		WalkExpr(x.X, fn)
 	case *ir.NamedExpr:
-		walkExpr(x.Value, fn)
+		WalkExpr(x.Value, fn)
 	case *ir.Unknown:
 		for _, c := range x.Children {
-			walkExpr(c, fn)
+			WalkExpr(c, fn)
 		}
 	}
 }
@@ -452,7 +453,7 @@ func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
 		ci := &ClassInfo{Cls: c, Mod: m, ID: len(p.Classes), QualName: m.Name + "." + c.QualName, Methods: map[string]*FuncInfo{}}
 		p.Classes = append(p.Classes, ci)
 		classInfos[c] = ci
-		p.classOf[c] = ci
+		p.ClassOf[c] = ci
 	}
 	for _, fn := range mod.Functions {
 		fi := newFunc(fn)
@@ -466,22 +467,22 @@ func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
 	// Nested defs and classes, by enclosing function.
 	for _, fn := range mod.Functions {
 		if fn.Outer != nil {
-			infos[fn].outer = infos[fn.Outer]
+			infos[fn].Enclosing = infos[fn.Outer]
 			if o := infos[fn.Outer]; o != nil && fn.Class == nil {
-				if o.locals == nil {
-					o.locals = map[string]*FuncInfo{}
+				if o.Locals == nil {
+					o.Locals = map[string]*FuncInfo{}
 				}
-				o.locals[fn.Name] = infos[fn]
+				o.Locals[fn.Name] = infos[fn]
 			}
 		}
 	}
 	for _, c := range mod.Classes {
 		if c.Outer != nil {
 			if o := infos[c.Outer]; o != nil {
-				if o.classes == nil {
-					o.classes = map[string]*ClassInfo{}
+				if o.LocalClasses == nil {
+					o.LocalClasses = map[string]*ClassInfo{}
 				}
-				o.classes[c.Name] = classInfos[c]
+				o.LocalClasses[c.Name] = classInfos[c]
 			}
 		}
 	}
@@ -491,13 +492,13 @@ func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
 		for _, st := range stmts {
 			switch s := st.(type) {
 			case *ir.FuncDef:
-				m.top[s.Func.Name] = &binding{kind: bindFunc, fn: infos[s.Func]}
+				m.Top[s.Func.Name] = &Binding{Kind: BindFunc, Fn: infos[s.Func]}
 			case *ir.ClassDef:
-				m.top[s.Class.Name] = &binding{kind: bindClass, cls: classInfos[s.Class]}
+				m.Top[s.Class.Name] = &Binding{Kind: BindClass, Cls: classInfos[s.Class]}
 			case *ir.ImportStmt:
 				for _, im := range s.Imports {
-					if b := importBinding(m, im, spec); b != nil {
-						m.top[im.Bound()] = b
+					if b := ImportBinding(m, im, spec); b != nil {
+						m.Top[im.Bound()] = b
 					}
 				}
 			case *ir.Assign:
@@ -539,12 +540,12 @@ func (p *Project) indexModule(m *ModInfo, spec ModuleSpec) {
 func bindTargets(m *ModInfo, t ir.Expr) {
 	switch x := t.(type) {
 	case *ir.Name:
-		if b, ok := m.top[x.Id]; !ok || b.kind == bindGlobal {
-			m.top[x.Id] = &binding{kind: bindGlobal}
+		if b, ok := m.Top[x.Id]; !ok || b.Kind == BindGlobal {
+			m.Top[x.Id] = &Binding{Kind: BindGlobal}
 		} else {
 			// A reassigned def or import: the value is what the module
 			// body computes.
-			m.top[x.Id] = &binding{kind: bindGlobal}
+			m.Top[x.Id] = &Binding{Kind: BindGlobal}
 		}
 	case *ir.Seq:
 		for _, e := range x.Elems {
@@ -555,7 +556,7 @@ func bindTargets(m *ModInfo, t ir.Expr) {
 	}
 }
 
-func importBinding(m *ModInfo, im *ir.Import, spec ModuleSpec) *binding {
+func ImportBinding(m *ModInfo, im *ir.Import, spec ModuleSpec) *Binding {
 	mod := im.Module
 	if im.Level > 0 {
 		if spec.Absolute == nil {
@@ -575,18 +576,18 @@ func importBinding(m *ModInfo, im *ir.Import, spec ModuleSpec) *binding {
 		if mod != "" {
 			target = mod + "." + im.Name
 		}
-		return &binding{kind: bindImport, target: target}
+		return &Binding{Kind: BindImport, Target: target}
 	case im.Alias != "":
-		return &binding{kind: bindImport, target: mod, module: true}
+		return &Binding{Kind: BindImport, Target: mod, Module: true}
 	default:
 		// "import a.b.c" binds "a".
-		return &binding{kind: bindImport, target: im.Bound(), module: true}
+		return &Binding{Kind: BindImport, Target: im.Bound(), Module: true}
 	}
 }
 
 func (p *Project) resolveBases(c *ClassInfo) {
 	for _, b := range c.Cls.Bases {
-		name := dotted(b)
+		name := Dotted(b)
 		if name == "" {
 			continue
 		}
@@ -605,17 +606,17 @@ func (p *Project) staticClass(m *ModInfo, name string, depth int) (*ClassInfo, s
 		return nil, ""
 	}
 	head, rest, _ := strings.Cut(name, ".")
-	b := m.top[head]
+	b := m.Top[head]
 	if b == nil {
 		return nil, "builtins." + name
 	}
-	switch b.kind {
-	case bindClass:
+	switch b.Kind {
+	case BindClass:
 		if rest == "" {
-			return b.cls, ""
+			return b.Cls, ""
 		}
-	case bindImport:
-		full := b.target
+	case BindImport:
+		full := b.Target
 		if rest != "" {
 			full += "." + rest
 		}
@@ -675,9 +676,9 @@ func linearize(c *ClassInfo, seen map[*ClassInfo]bool) []*ClassInfo {
 	return out
 }
 
-// lookupMethod finds a method through the class and its project bases.
-func (c *ClassInfo) lookupMethod(name string) *FuncInfo {
-	for _, k := range c.mro {
+// LookupMethod finds a method through the class and its project bases.
+func (c *ClassInfo) LookupMethod(name string) *FuncInfo {
+	for _, k := range c.MRO {
 		if f := k.Methods[name]; f != nil {
 			return f
 		}
@@ -686,9 +687,9 @@ func (c *ClassInfo) lookupMethod(name string) *FuncInfo {
 }
 
 // extBases lists the external bases of the class and its project bases.
-func (c *ClassInfo) allExtBases() []string {
+func (c *ClassInfo) AllExtBases() []string {
 	var out []string
-	for _, k := range c.mro {
+	for _, k := range c.MRO {
 		out = append(out, k.ExtBases...)
 	}
 	return out
@@ -700,7 +701,7 @@ func (p *Project) classifyFunc(f *FuncInfo) {
 		if call, ok := d.(*ir.Call); ok {
 			target = call.Func
 		}
-		name := dotted(target)
+		name := Dotted(target)
 		last := name[strings.LastIndexByte(name, '.')+1:]
 		switch last {
 		case "staticmethod":
@@ -712,12 +713,12 @@ func (p *Project) classifyFunc(f *FuncInfo) {
 }
 
 // dotted renders a Name/Attr chain as "a.b.c", or "" for anything else.
-func dotted(e ir.Expr) string {
+func Dotted(e ir.Expr) string {
 	switch x := e.(type) {
 	case *ir.Name:
 		return x.Id
 	case *ir.Attr:
-		if h := dotted(x.X); h != "" {
+		if h := Dotted(x.X); h != "" {
 			return h + "." + x.Name
 		}
 	}
