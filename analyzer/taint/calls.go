@@ -88,10 +88,12 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			return &Value{Ref: obj.Ref, Sym: "@func." + name}
 		}
 	}
-	if r := in.e.models.First(model.KindTransparent, obj.Sym+"."+name); obj.Sym != "" && r != nil {
-		// client.chat.completions.with_raw_response.create(...) is create().
-		in.e.use(r)
-		return obj
+	if obj.Sym != "" && in.e.transparentNames[name] {
+		if r := in.e.models.First(model.KindTransparent, obj.Sym+"."+name); r != nil {
+			// client.chat.completions.with_raw_response.create(...) is create().
+			in.e.use(r)
+			return obj
+		}
 	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
 		return in.libraryAttr(obj, name, e)

@@ -135,6 +135,16 @@ type Engine struct {
 	models *model.Set
 	// modelErr is set when the built-in models could not be loaded.
 	modelErr error
+	// anyObjectNames are the attributes rows describe on any object;
+	// transparentNames the attribute names of transparent rows.
+	anyObjectNames, transparentNames map[string]bool
+	// readPrefixes are the literal prefixes of the read rows of library
+	// symbols: an attribute read under none of them has no row.
+	readPrefixes []string
+	// userRows is set when the project has rows of its own.
+	userRows bool
+	// dataRows caches, by method name, the call rows of plain data.
+	dataRows sync.Map
 	// rowsUsed records the rows that took effect (*model.Row -> true),
 	// when tracked (see TrackRows).
 	rowsUsed *sync.Map
@@ -151,6 +161,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	}
 	e := &Engine{proj: p, jobs: jobs, users: map[depKey][]int32{}}
 	e.models, e.modelErr = rules.Models()
+	e.indexModels()
 	e.st.sums = make([]*Summary, len(p.Funcs))
 	e.st.paramTypes = make([][]*Value, len(p.Funcs))
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
@@ -166,6 +177,42 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.attrWriters = map[attrKey]map[int]*Value{}
 	e.writtenBy = make([][]attrKey, len(p.Funcs))
 	return e
+}
+
+// indexModels notes which names the rows give meaning to, so lookups
+// for the others are skipped on hot paths.
+func (e *Engine) indexModels() {
+	if e.models == nil {
+		return
+	}
+	e.anyObjectNames = e.models.Names(anyObject)
+	e.transparentNames = map[string]bool{}
+	e.readPrefixes = nil
+	for _, r := range e.models.All() {
+		if r.On == model.OnRead && !strings.HasPrefix(r.Sym, "@") {
+			for _, alt := range model.Expand(r.Sym) {
+				if i := strings.IndexAny(alt, "*["); i >= 0 {
+					alt = alt[:i]
+				}
+				e.readPrefixes = append(e.readPrefixes, alt)
+			}
+		}
+		if r.Kind == model.KindTransparent {
+			for _, alt := range model.Expand(r.Sym) {
+				e.transparentNames[alt[strings.LastIndexByte(alt, '.')+1:]] = true
+			}
+		}
+	}
+}
+
+// mayRead reports whether some read row may describe sym.
+func (e *Engine) mayRead(sym string) bool {
+	for _, p := range e.readPrefixes {
+		if strings.HasPrefix(sym, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // known reports whether the engine can do anything with a symbol: a
@@ -208,7 +255,10 @@ func (e *Engine) Failures() []Failure {
 func (e *Engine) SetCatalog(c rules.UserCatalog) {
 	e.cat = c
 	if e.models != nil {
-		e.models = e.models.With(c.Rows())
+		rows := c.Rows()
+		e.models = e.models.With(rows)
+		e.userRows = len(rows) > 0
+		e.indexModels()
 	}
 }
 

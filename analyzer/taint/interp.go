@@ -1148,7 +1148,7 @@ func (in *interp) moduleMember(v *Value, name string, depth int) *Value {
 // symValue is the value of an external symbol; a few symbols are sources
 // on their own.
 func (in *interp) symValue(sym string, e ir.Expr) *Value {
-	if i := strings.LastIndexByte(sym, '.'); i > 0 {
+	if i := strings.LastIndexByte(sym, '.'); i > 0 && in.e.mayRead(sym) {
 		if v, ok := in.readRows(sym, &Value{Sym: sym[:i]}, e); ok {
 			return v
 		}

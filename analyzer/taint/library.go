@@ -39,6 +39,9 @@ func (in *interp) applyRows(c *ir.Call, sym string, rows []*model.Row, args []ar
 // userRows are the project's own rows for a project callable: built-in
 // rows name libraries, never the project's functions.
 func (in *interp) userRows(q string) []*model.Row {
+	if !in.e.userRows {
+		return nil
+	}
 	var out []*model.Row
 	for _, r := range in.e.models.Rows(q) {
 		if r.User {
@@ -254,8 +257,14 @@ func withFieldsOf(recv *Value, args []argVal) *Value {
 // the rows for "@data.name"; any method is derived from the receiver.
 func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
 	args := in.evalArgs(c)
-	sym := dataSym + "." + name
-	if v, ok := in.applyRows(c, sym, in.memberRows(sym, model.OnCall), args, recv); ok {
+	m, ok := in.e.dataRows.Load(name)
+	if !ok {
+		sym := dataSym + "." + name
+		m = &memberRowSet{sym: sym, rows: in.memberRows(sym, model.OnCall)}
+		in.e.dataRows.Store(name, m)
+	}
+	ms := m.(*memberRowSet)
+	if v, ok := in.applyRows(c, ms.sym, ms.rows, args, recv); ok {
 		return v
 	}
 	return taintOnly(recv.deep())
@@ -263,6 +272,12 @@ func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
 
 // dataSym is the symbol rows use for plain data.
 const dataSym = "@data"
+
+// memberRowSet is a member symbol with its rows, cached by name.
+type memberRowSet struct {
+	sym  string
+	rows []*model.Row
+}
 
 // unknownCall is the default policy for a library call no row describes:
 // its result is an object of the called symbol carrying what went in
@@ -594,8 +609,10 @@ func spreadArgs(r *model.Row, args []argVal) []argVal {
 // attribute's symbol.
 func (in *interp) libraryAttr(obj *Value, name string, e ir.Expr) *Value {
 	sym := obj.Sym + "." + name
-	if v, ok := in.readRows(sym, obj, e); ok {
-		return v
+	if in.e.mayRead(sym) {
+		if v, ok := in.readRows(sym, obj, e); ok {
+			return v
+		}
 	}
 	if r := in.e.models.First(model.KindAlias, obj.Sym); r != nil {
 		for _, a := range r.Attrs {

@@ -19,20 +19,16 @@ const anyObject = "@object"
 
 // memberRows are the rows for a member symbol, at one place.
 func (in *interp) memberRows(sym string, on model.On) []*model.Row {
-	var out []*model.Row
-	for _, r := range in.e.models.Rows(sym) {
-		if r.On == on {
-			out = append(out, r)
-		}
-	}
-	return out
+	return in.e.models.RowsOn(sym, on)
 }
 
 // readMember reads obj.name by the rows for the attribute on any object
 // and, for a catalog kind, on that kind; ok is false when none applies.
 func (in *interp) readMember(obj *Value, name string, e ir.Expr) (*Value, bool) {
-	if v, ok := in.readRows(anyObject+"."+name, obj, e); ok {
-		return v, true
+	if in.e.anyObjectNames[name] {
+		if v, ok := in.readRows(anyObject+"."+name, obj, e); ok {
+			return v, true
+		}
 	}
 	if catalogKind(obj.Sym) {
 		return in.readRows(obj.Sym+"."+name, obj, e)

@@ -119,3 +119,29 @@ func literalPrefix(s string) string {
 	}
 	return s
 }
+
+// literalLast is the last name of a wildcard alternative when it has no
+// wildcard ("**.objects.filter" -> "filter"), else "".
+func literalLast(s string) string {
+	i := strings.LastIndexAny(s, ".)]")
+	last := s[i+1:]
+	if last == "" || strings.ContainsAny(last, "*[") || i >= 0 && s[i] != '.' {
+		return ""
+	}
+	return last
+}
+
+// longestLiteral is the longest run of a wildcard alternative without a
+// wildcard or character class.
+func longestLiteral(s string) string {
+	best := ""
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '*' }) {
+		if i := strings.IndexByte(part, '['); i >= 0 {
+			part = part[:i]
+		}
+		if len(part) > len(best) {
+			best = part
+		}
+	}
+	return best
+}

@@ -13,12 +13,53 @@ type Set struct {
 	rows     []*Row
 	exact    map[string][]entry
 	globs    []globEntry
+	// byLast indexes the wildcard rows whose symbol ends in a literal name
+	// by that name; anyLast are the others. Only these are matched
+	// against a symbol: most rows name the method they are about.
+	byLast  map[string][]int
+	anyLast []int
 	patterns map[string]*regexp.Regexp
 	// known holds every dotted prefix of an exact symbol the rows name;
 	// families the literal prefixes of wildcard symbols.
 	known    map[string]bool
 	families []string
 	cache    sync.Map // symbol -> []*Row
+	onCache  sync.Map // onKey -> []*Row
+}
+
+type onKey struct {
+	sym string
+	on  On
+}
+
+// RowsOn returns the rows for sym that apply at one place (a call, a
+// read, an item, an iteration), in the order they are tried.
+func (s *Set) RowsOn(sym string, on On) []*Row {
+	k := onKey{sym, on}
+	if v, ok := s.onCache.Load(k); ok {
+		return v.([]*Row)
+	}
+	var out []*Row
+	for _, r := range s.Rows(sym) {
+		if r.On == on || r.On == "" && on == OnCall {
+			out = append(out, r)
+		}
+	}
+	s.onCache.Store(k, out)
+	return out
+}
+
+// Names returns the last names of the exact symbols under prefix (those
+// that start with prefix + "."): which attributes rows describe on a kind
+// of object, to skip a lookup for the others.
+func (s *Set) Names(prefix string) map[string]bool {
+	out := map[string]bool{}
+	for sym := range s.exact {
+		if strings.HasPrefix(sym, prefix+".") {
+			out[sym[len(prefix)+1:]] = true
+		}
+	}
+	return out
 }
 
 type entry struct {
@@ -29,12 +70,15 @@ type entry struct {
 type globEntry struct {
 	re     *regexp.Regexp
 	prefix string
+	// lit is the longest literal run of the pattern: a symbol without it
+	// cannot match, which is cheaper to test than the expression.
+	lit string
 	entry
 }
 
 // NewSet indexes rows; earlier rows win over later ones of the same kind.
 func NewSet(rows []*Row, patterns map[string]*regexp.Regexp) *Set {
-	s := &Set{rows: rows, exact: map[string][]entry{}, patterns: patterns, known: map[string]bool{}}
+	s := &Set{rows: rows, exact: map[string][]entry{}, patterns: patterns, known: map[string]bool{}, byLast: map[string][]int{}}
 	addKnown := func(sym string) {
 		for i := 0; i < len(sym); i++ {
 			if sym[i] == '.' || sym[i] == '(' || sym[i] == '[' {
@@ -58,7 +102,12 @@ func NewSet(rows []*Row, patterns map[string]*regexp.Regexp) *Set {
 				continue // rejected by Decode already
 			}
 			p := literalPrefix(alt)
-			s.globs = append(s.globs, globEntry{re, p, entry{r, base + len(rows)}})
+			if last := literalLast(alt); last != "" {
+				s.byLast[last] = append(s.byLast[last], len(s.globs))
+			} else {
+				s.anyLast = append(s.anyLast, len(s.globs))
+			}
+			s.globs = append(s.globs, globEntry{re, p, longestLiteral(alt), entry{r, base + len(rows)}})
 			// A wildcard row names a family of objects, unless it only says
 			// how data flows through calls (propagators) or that a call
 			// returns something unrelated (lookups).
@@ -94,9 +143,13 @@ func (s *Set) Rows(sym string) []*Row {
 	}
 	var es []entry
 	es = append(es, s.exact[sym]...)
-	for _, g := range s.globs {
-		if strings.HasPrefix(sym, g.prefix) && g.re.MatchString(sym) {
-			es = append(es, g.entry)
+	last := sym[strings.LastIndexAny(sym, ".)]")+1:]
+	for _, idx := range [][]int{s.byLast[last], s.anyLast} {
+		for _, i := range idx {
+			g := &s.globs[i]
+			if strings.HasPrefix(sym, g.prefix) && strings.Contains(sym, g.lit) && g.re.MatchString(sym) {
+				es = append(es, g.entry)
+			}
 		}
 	}
 	sort.SliceStable(es, func(i, j int) bool {
