@@ -21,6 +21,7 @@ const (
 	ClassPayload    = model.ClassPayload
 	ClassCredential = model.ClassCredential
 	ClassPII        = model.ClassPII
+	ClassUserID     = model.ClassUserID
 	ClassSecret     = model.ClassSecret
 	ClassError      = model.ClassError
 	ClassLog        = model.ClassLog

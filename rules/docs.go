@@ -510,8 +510,8 @@ def ask(request):
 	},
 
 	"LK201": {
-		What: "Finds sensitive request data written to a log: client-certificate identity, whole request payloads, credentials and request metadata, user PII and secrets " +
-			"(the sources of LK101 to LK105) passed to a `logging` logger (`debug` through `critical`, `exception`, `log`, and values in `extra=`), to `print`, " +
+		What: "Finds sensitive request data written to a log: client-certificate identity, whole request payloads, credentials and request metadata, and secrets " +
+			"(the sources of LK101, LK102, LK103 and LK105) passed to a `logging` logger (`debug` through `critical`, `exception`, `log`, and values in `extra=`), to `print`, " +
 			"or to a `structlog` or `loguru` logger. " +
 			"The finding is placed on the logging call, or on the call of a project helper that logs its argument.",
 		Why: "Logs travel further than the database: to log shippers, SIEMs, error trackers, support engineers' terminals, backups kept for years, and more and more often to a model asked to summarise them (LK107). " +
@@ -624,6 +624,46 @@ def summarize(request):
 		Fix: "Log facts about the call (model, sizes, token usage, latency, an ID) instead of the prompt or the answer.\n" +
 			"If conversations must be kept for evaluation or audit, store them deliberately, with access control and a retention period, not in application logs.\n" +
 			"Remove prompt and response logging added for debugging before it ships.",
+	},
+
+	"LK203": {
+		What: "Finds personal data written to a log: a user's e-mail address, name, phone number or address, and payload fields named like them, " +
+			"passed to a `logging` logger, `print`, `structlog` or `loguru`. " +
+			"It is a note and off by default (`--select LK203`): a privacy review wants the list, a daily build does not. " +
+			"The acting user's own identifier (`request.user` rendered, its username) is never reported: audit lines need to say who did what.",
+		Why: "Personal data in logs is personal data held without the controls the database gives it: deletion requests do not reach it, " +
+			"retention rules rarely cover it, and anyone who can search the logs can read it. " +
+			"Data-protection law counts it all the same, so a record of where it is logged is part of knowing what a service holds.",
+		Bad: `import logging
+
+from django.http import JsonResponse
+
+logger = logging.getLogger(__name__)
+
+
+def update_contact(request):
+    email = request.POST.get("email", "")
+    logger.info("contact change for %s to %s", request.user.get_full_name(), email)
+    request.user.email = email
+    request.user.save(update_fields=["email"])
+    return JsonResponse({"ok": True})`,
+		Good: `import logging
+
+from django.http import JsonResponse
+
+logger = logging.getLogger(__name__)
+
+
+def update_contact(request):
+    email = request.POST.get("email", "")
+    # The acting user's identifier is what an audit line needs.
+    logger.info("contact change by user %s", request.user.pk)
+    request.user.email = email
+    request.user.save(update_fields=["email"])
+    return JsonResponse({"ok": True})`,
+		Fix: "Log who acted by an identifier (the user's id or username), not by their name, e-mail or phone number.\n" +
+			"Log that a field changed, not its old and new values.\n" +
+			"Where personal data must be kept for audit, store it in the database with its access rules and retention, not in the logs.",
 	},
 
 	"LK301": {

@@ -24,6 +24,7 @@ var flowRules = []FlowRule{
 	{Sink: SinkLLM, Class: ClassPayload, Rule: "LK102", Message: "{What} {Src} reaches the prompt of {Sink}"},
 	{Sink: SinkLLM, Class: ClassCredential, Rule: "LK103", Message: "{What} {Src} reaches the prompt of {Sink}"},
 	{Sink: SinkLLM, Class: ClassPII, Rule: "LK104", Message: "{What} {Src} reaches the prompt of {Sink}"},
+	{Sink: SinkLLM, Class: ClassUserID, Rule: "LK104", Message: "{What} {Src} reaches the prompt of {Sink}"},
 	{Sink: SinkLLM, Class: ClassSecret, Rule: "LK105", Message: "{What} {Src} reaches the prompt of {Sink}"},
 	{Sink: SinkLLM, Class: ClassError, Rule: "LK106", Message: "{What} {Src} reaches the prompt of {Sink}"},
 	{Sink: SinkLLM, Class: ClassLog, Rule: "LK107", Message: "{What} {Src} reach the prompt of {Sink}"},
@@ -32,8 +33,11 @@ var flowRules = []FlowRule{
 	{Sink: SinkLog, Class: ClassCert, Rule: "LK201", Message: "{What} {Src} is written to a log by {Sink}"},
 	{Sink: SinkLog, Class: ClassPayload, Rule: "LK201", Message: "{What} {Src} is written to a log by {Sink}"},
 	{Sink: SinkLog, Class: ClassCredential, Rule: "LK201", Message: "{What} {Src} is written to a log by {Sink}"},
-	{Sink: SinkLog, Class: ClassPII, Rule: "LK201", Message: "{What} {Src} is written to a log by {Sink}"},
 	{Sink: SinkLog, Class: ClassSecret, Rule: "LK201", Message: "{What} {Src} is written to a log by {Sink}"},
+	// Personal data in a log is a note, off by default; the acting user's
+	// own identifier (ClassUserID) is never a log finding: audit lines
+	// need it.
+	{Sink: SinkLog, Class: ClassPII, Rule: "LK203", Message: "{What} {Src} is written to a log by {Sink}"},
 	{Sink: SinkLog, Class: ClassResponse, Rule: "LK202", Message: "model response {Src} is written to a log by {Sink}"},
 	{Sink: SinkLog, Class: ClassPrompt, Rule: "LK202", Message: "prompt {Src} is written to a log by {Sink}"},
 	{Sink: SinkOutput, Class: ClassResponse, Rule: "LK301", Message: "model output {Src} reaches {Sink} unescaped"},

@@ -21,7 +21,7 @@ const (
 	readmePath  = "../README.md"
 	readmeBegin = "<!-- rules:begin -->"
 	readmeEnd   = "<!-- rules:end -->"
-	ruleCount   = 13
+	ruleCount   = 14
 )
 
 var (

@@ -20,6 +20,7 @@ var table = []*Rule{
 	{ID: "LK109", Slug: "request-content-egress", Title: "request content sent to an LLM provider (inventory; off by default)", Level: finding.LevelNote, CWE: 201, OWASP: "LLM02", DefaultOn: false, SecuritySeverity: "2.0", Precision: "medium"},
 	{ID: "LK201", Slug: "sensitive-data-in-log", Title: "sensitive request data written to a log", Level: finding.LevelWarning, CWE: 532, DefaultOn: true, SecuritySeverity: "5.5", Precision: "high"},
 	{ID: "LK202", Slug: "prompt-or-response-in-log", Title: "prompt or model response written to a log", Level: finding.LevelNote, CWE: 532, DefaultOn: true, SecuritySeverity: "3.1", Precision: "medium"},
+	{ID: "LK203", Slug: "personal-data-in-log", Title: "personal data written to a log (off by default)", Level: finding.LevelNote, CWE: 532, DefaultOn: false, SecuritySeverity: "3.1", Precision: "medium"},
 	{ID: "LK301", Slug: "model-output-to-dangerous-sink", Title: "model output reaches code, shell, SQL or unescaped HTML", Level: finding.LevelError, CWE: 94, OWASP: "LLM05", DefaultOn: true, SecuritySeverity: "8.8", Precision: "high"},
 	{ID: "LK401", Slug: "unverified-forwarded-client-cert", Title: "forwarded client-cert header trusted without verification", Level: finding.LevelError, CWE: 290, DefaultOn: true, SecuritySeverity: "8.1", Precision: "medium"},
 }

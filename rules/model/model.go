@@ -17,6 +17,9 @@ const (
 	ClassPayload    Class = "payload"    // a whole request body or form
 	ClassCredential Class = "credential" // auth headers, cookies, session, credential fields
 	ClassPII        Class = "pii"        // user PII
+	// ClassUserID is the acting user's own identifier (request.user
+	// rendered, its username): PII in a prompt, never a log finding.
+	ClassUserID Class = "userid"
 	ClassSecret     Class = "secret"     // settings/env secrets, key literals
 	ClassError      Class = "error"      // exception or traceback text
 	ClassLog        Class = "log"        // text read from a log
@@ -31,7 +34,7 @@ const (
 )
 
 // rowClasses are the classes a row may name.
-var rowClasses = []Class{ClassCert, ClassPayload, ClassCredential, ClassPII, ClassSecret, ClassError, ClassLog,
+var rowClasses = []Class{ClassCert, ClassPayload, ClassCredential, ClassPII, ClassUserID, ClassSecret, ClassError, ClassLog,
 	ClassInput, ClassResponse, ClassFwdCert, ClassVerify}
 
 // Describe names a class for messages.
@@ -43,7 +46,7 @@ func (c Class) Describe() string {
 		return "whole request payload"
 	case ClassCredential:
 		return "request credential"
-	case ClassPII:
+	case ClassPII, ClassUserID:
 		return "user PII"
 	case ClassSecret:
 		return "secret"

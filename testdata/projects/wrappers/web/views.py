@@ -43,8 +43,9 @@ def quick(request):
 
 
 def traced(request):
-    # One call, two sinks in the wrapper: an LLM finding and a log finding.
-    answer = ask_and_trace(f"Write a note for {request.user.email}")  # want: LK104, LK201
+    # One call, two sinks in the wrapper: an LLM finding, and a log finding
+    # that is LK203 for personal data (off by default).
+    answer = ask_and_trace(f"Write a note for {request.user.email}")  # want: LK104
     return JsonResponse({"answer": answer})
 
 
