@@ -19,13 +19,13 @@ const (
 	ClassPII        Class = "pii"        // user PII
 	// ClassUserID is the acting user's own identifier (request.user
 	// rendered, its username): PII in a prompt, never a log finding.
-	ClassUserID Class = "userid"
-	ClassSecret     Class = "secret"     // settings/env secrets, key literals
-	ClassError      Class = "error"      // exception or traceback text
-	ClassLog        Class = "log"        // text read from a log
-	ClassInput      Class = "input"      // any request-derived value
-	ClassResponse   Class = "response"   // a model's response
-	ClassPrompt     Class = "prompt"     // a prompt sent to a model
+	ClassUserID   Class = "userid"
+	ClassSecret   Class = "secret"   // settings/env secrets, key literals
+	ClassError    Class = "error"    // exception or traceback text
+	ClassLog      Class = "log"      // text read from a log
+	ClassInput    Class = "input"    // any request-derived value
+	ClassResponse Class = "response" // a model's response
+	ClassPrompt   Class = "prompt"   // a prompt sent to a model
 	// ClassFwdCert marks certificate identity read from a header a proxy
 	// forwarded (spoofable unless the verify result was checked).
 	ClassFwdCert Class = "fwdcert"

@@ -10,14 +10,14 @@ import (
 // Set is an indexed collection of rows: the built-in models, with a
 // project's own rows in front of them.
 type Set struct {
-	rows     []*Row
-	exact    map[string][]entry
-	globs    []globEntry
+	rows  []*Row
+	exact map[string][]entry
+	globs []globEntry
 	// byLast indexes the wildcard rows whose symbol ends in a literal name
 	// by that name; anyLast are the others. Only these are matched
 	// against a symbol: most rows name the method they are about.
-	byLast  map[string][]int
-	anyLast []int
+	byLast   map[string][]int
+	anyLast  []int
 	patterns map[string]*regexp.Regexp
 	// known holds every dotted prefix of an exact symbol the rows name;
 	// families the literal prefixes of wildcard symbols.
