@@ -55,6 +55,13 @@ type Config struct {
 	// Baseline, when set, suppresses the findings it records (kind
 	// "external") and Result.BaselineStale counts its unmatched entries.
 	Baseline *baseline.Baseline
+	// IncludeTests analyzes and reports test code too (TestPatterns); by
+	// default it is skipped, as production code does not import it.
+	IncludeTests bool
+	// PropagateUnknown makes a library call no model row describes carry
+	// its arguments' data into its result (the broad behaviour, for audits
+	// that want reach over precision); by default its result is fresh.
+	PropagateUnknown bool
 	// TrackModelRows records which library model rows took effect in the
 	// analysis (Result.ModelRowsUsed), for tests that every row is proven.
 	TrackModelRows bool
@@ -63,6 +70,10 @@ type Config struct {
 	// Root.
 	Changed gitdiff.Changes
 }
+
+// TestPatterns are the globs of test code, left out unless IncludeTests:
+// test directories, test modules and pytest's conftest.
+var TestPatterns = []string{"tests/", "test/", "test_*.py", "*_test.py", "tests.py", "conftest.py"}
 
 // FileIgnore turns Rules (IDs or prefixes) off for the files Glob
 // matches. Glob is relative to Root; without a "/" it matches a file or

@@ -192,7 +192,7 @@ func TestSuppressions(t *testing.T) {
 func TestSeverityAndPerFileIgnores(t *testing.T) {
 	dir := t.TempDir()
 	writeProject(t, dir, map[string]string{"app/views.py": suppressViews, "tests/test_views.py": suppressViews})
-	res := runProject(t, Config{Root: dir,
+	res := runProject(t, Config{Root: dir, IncludeTests: true,
 		Severity:       map[string]finding.Level{"LK1": finding.LevelNote, "LK101": finding.LevelWarning},
 		PerFileIgnores: []FileIgnore{{Glob: "tests", Rules: []string{"LK1"}}},
 	})
@@ -223,6 +223,40 @@ func TestSeverityAndPerFileIgnores(t *testing.T) {
 	}
 	if len(inTests) != 1 || !strings.Contains(inTests[0], "LK999") {
 		t.Errorf("diagnostics in tests/: %q, want only the unknown LK999", inTests)
+	}
+}
+
+// Test code is neither analyzed nor reported unless asked for.
+func TestTestCodeSkipped(t *testing.T) {
+	dir := t.TempDir()
+	writeProject(t, dir, map[string]string{
+		"app/views.py":             suppressViews,
+		"app/tests/test_views.py":  suppressViews,
+		"app/test/helpers.py":      suppressViews,
+		"app/tests.py":             suppressViews,
+		"app/test_api.py":          suppressViews,
+		"app/api_test.py":          suppressViews,
+		"conftest.py":              suppressViews,
+		"app/testing_utilities.py": suppressViews,
+	})
+	files := func(res *Result) string {
+		seen := map[string]bool{}
+		for _, f := range res.Findings {
+			seen[f.Location.Path] = true
+		}
+		var out []string
+		for p := range seen {
+			out = append(out, p)
+		}
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	if got := files(runProject(t, Config{Root: dir})); got != "app/testing_utilities.py app/views.py" {
+		t.Errorf("default: findings in %s, want only non-test files", got)
+	}
+	got := files(runProject(t, Config{Root: dir, IncludeTests: true}))
+	if want := "app/api_test.py app/test/helpers.py app/test_api.py app/testing_utilities.py app/tests.py app/tests/test_views.py app/views.py conftest.py"; got != want {
+		t.Errorf("IncludeTests: findings in %s, want %s", got, want)
 	}
 }
 

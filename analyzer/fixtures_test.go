@@ -88,6 +88,7 @@ func TestFixtures(t *testing.T) {
 					t.Fatal(err)
 				}
 				cfg.Select, cfg.Ignore, cfg.Catalog = f.Selectors(), f.Ignore, f.Catalog
+				cfg.IncludeTests, cfg.PropagateUnknown = f.IncludeTests, f.PropagateUnknown
 			}
 			res, err := Run(context.Background(), cfg)
 			if err != nil {

@@ -39,7 +39,11 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: cfg.Exclude, Include: cfg.Include})
+	exclude := cfg.Exclude
+	if !cfg.IncludeTests {
+		exclude = append(append([]string(nil), exclude...), TestPatterns...)
+	}
+	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: exclude, Include: cfg.Include})
 	if len(files) == 0 {
 		// Nothing to analyze is worth saying: a wrong path or an exclude
 		// that swallowed the project must not read as a clean scan.
@@ -73,6 +77,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	proj := taint.NewProject(specs)
 	eng := taint.NewEngine(proj, jobs)
 	eng.SetCatalog(cfg.Catalog)
+	eng.PropagateUnknown = cfg.PropagateUnknown
 	if cfg.TrackModelRows {
 		eng.TrackRows()
 	}

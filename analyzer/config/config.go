@@ -67,6 +67,11 @@ type File struct {
 	// Catalog holds the project's own sources, sinks, sanitizers and
 	// payload decorators.
 	Catalog rules.UserCatalog
+	// IncludeTests analyzes test code too (include-tests).
+	IncludeTests bool
+	// PropagateUnknown lets library calls no model describes carry their
+	// arguments (propagate-unknown).
+	PropagateUnknown bool
 }
 
 // PerFileIgnore turns Rules off for the files Glob matches.
@@ -245,11 +250,13 @@ type rawFile struct {
 	Sanitizers        any `toml:"sanitizers"`
 	PayloadDecorators any `toml:"payload-decorators"`
 	Models            any `toml:"models"`
+	IncludeTests      any `toml:"include-tests"`
+	PropagateUnknown  any `toml:"propagate-unknown"`
 }
 
 // knownKeys are the top-level keys, for suggestions.
 var knownKeys = []string{"select", "ignore", "extend-select", "exclude", "include", "severity-threshold",
-	"per-file-ignores", "severity", "sources", "sinks", "sanitizers", "payload-decorators", "models"}
+	"per-file-ignores", "severity", "sources", "sinks", "sanitizers", "payload-decorators", "models", "include-tests", "propagate-unknown"}
 
 type parser struct {
 	path   string
@@ -348,6 +355,8 @@ func (p *parser) build(raw *rawFile) *File {
 	f.Catalog.Sanitizers = p.qualifiedNames([]string{"sanitizers"}, raw.Sanitizers)
 	f.Catalog.PayloadDecorators = p.qualifiedNames([]string{"payload-decorators"}, raw.PayloadDecorators)
 	f.Catalog.Models = p.models(raw.Models)
+	f.IncludeTests = p.boolean([]string{"include-tests"}, raw.IncludeTests)
+	f.PropagateUnknown = p.boolean([]string{"propagate-unknown"}, raw.PropagateUnknown)
 	return f
 }
 
@@ -376,6 +385,18 @@ func (p *parser) models(v any) []*model.Row {
 		}
 	}
 	return out
+}
+
+// boolean reads true or false; false when unset or wrong.
+func (p *parser) boolean(key []string, v any) bool {
+	if v == nil {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		p.fail(key, "want true or false, got %s", typeName(v))
+	}
+	return b
 }
 
 // index is the key component of the i-th table of an array of tables.

@@ -22,6 +22,8 @@ include = ["apps"]
 severity-threshold = "warning"
 sanitizers = ["privacy.scrub", "privacy.hash_email"]
 payload-decorators = ["api.decorators.json_body"]
+include-tests = true
+propagate-unknown = true
 
 [per-file-ignores]
 "tests/**" = ["LK1"]
@@ -73,6 +75,8 @@ func TestParseFull(t *testing.T) {
 			Sanitizers:        []string{"privacy.scrub", "privacy.hash_email"},
 			PayloadDecorators: []string{"api.decorators.json_body"},
 		},
+		IncludeTests:     true,
+		PropagateUnknown: true,
 	}
 	if !reflect.DeepEqual(f, want) {
 		t.Errorf("got  %+v\nwant %+v", f, want)
@@ -217,6 +221,8 @@ func TestErrors(t *testing.T) {
 				`.llmleak.toml:9: models[3]: a row needs one of the keys sink, source, sanitizer, message, template, binds, calls, wraps, partial, type, lookup, propagator, alias, transparent, pipe, base, annotation, decorator`,
 				`.llmleak.toml:15: models[4].role: unknown key for a source row (want source, class, result-type, on, if, shape, mapping)`,
 			}},
+		{"switch not a boolean", ".llmleak.toml", "include-tests = \"yes\"\n",
+			[]string{`.llmleak.toml:1: include-tests: want true or false, got a string`}},
 		{"pyproject nested", "pyproject.toml", "[tool.llmleak.severity]\nLK202 = \"loud\"\n",
 			[]string{`pyproject.toml:2: tool.llmleak.severity.LK202: invalid level "loud": want "note", "warning" or "error"`}},
 	}

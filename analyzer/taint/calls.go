@@ -319,9 +319,9 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 func (in *interp) callMethodArgs(c *ir.Call, recv *Value, name string, args []argVal) *Value {
 	fn := in.getattr(recv, name, nil)
 	if fn.Ref == nil && fn.Sym == "" {
-		if recv.Ref != nil && recv.Ref.Kind == RefInstance {
-			// A method we cannot see (inherited from a library base): the
-			// result carries what went in.
+		if recv.Ref != nil && recv.Ref.Kind == RefInstance && in.e.PropagateUnknown {
+			// A method we cannot see (inherited from a library base): with
+			// PropagateUnknown, the result carries what went in.
 			return taintOnly(union(argsDeep(args), recv.Taint.sources()))
 		}
 		return empty

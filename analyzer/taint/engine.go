@@ -148,6 +148,9 @@ type Engine struct {
 	// rowsUsed records the rows that took effect (*model.Row -> true),
 	// when tracked (see TrackRows).
 	rowsUsed *sync.Map
+	// PropagateUnknown makes a library call no model row describes carry
+	// its arguments' data (the broad, pre-policy behaviour).
+	PropagateUnknown bool
 	// Rounds is how many rounds the fixpoint took.
 	Rounds int
 	// Analyses counts function analyses over all rounds.

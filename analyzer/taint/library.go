@@ -280,13 +280,18 @@ type memberRowSet struct {
 }
 
 // unknownCall is the default policy for a library call no row describes:
-// its result is an object of the called symbol carrying what went in
-// (secrets and credentials excepted, see genericArgsTaint).
+// its result is a fresh object of the called symbol, which carries none
+// of its arguments (a model row says where data passes through). With
+// PropagateUnknown it carries what went in (secrets and credentials
+// excepted, see genericArgsTaint).
 func (in *interp) unknownCall(sym string, args []argVal, recv *Value) *Value {
 	if v := boundToPayload(sym, args); v != nil {
 		// AuthenticationForm(request, data=request.POST): a form bound to
 		// the payload reads it field by field.
 		return v
+	}
+	if !in.e.PropagateUnknown {
+		return &Value{Sym: sym + "()"}
 	}
 	return in.genericResult(sym, args, recv, false)
 }
@@ -321,7 +326,7 @@ func construct(r *model.Row, sym string, args []argVal) *Value {
 	}
 	v := &Value{Sym: ret}
 	if r.Carries {
-		v.Taint = argsDeep(args).sources()
+		v.Taint = argsDeep(args)
 	}
 	for _, spec := range r.Holds {
 		a := argOf(args, spec)

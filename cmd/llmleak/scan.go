@@ -47,6 +47,8 @@ type scanOptions struct {
 	writeBaseline string
 	diff          string
 	strict        bool
+	includeTests  bool
+	propagate     bool
 	jobs          int
 	noColor       bool
 	quiet         bool
@@ -67,6 +69,8 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (then reported as baselined)")
 	fs.StringVar(&o.diff, "diff", "", "report only findings whose join point or flow touches lines changed since the git revision `BASE`")
 	fs.BoolVar(&o.strict, "strict-suppressions", false, "report bare '# llmleak: ignore' (LK001); suppression diagnostics fail the run")
+	fs.BoolVar(&o.includeTests, "include-tests", false, "analyze and report test code too (tests/, test_*.py, conftest.py...; skipped by default)")
+	fs.BoolVar(&o.propagate, "propagate-unknown", false, "let library calls no model describes carry their arguments' data (more reach, less precision)")
 	fs.IntVar(&o.jobs, "jobs", 0, "run `N` parse and analysis workers (0: all cores)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
@@ -138,6 +142,8 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		Select:             o.selectors,
 		Ignore:             o.ignore,
 		StrictSuppressions: o.strict,
+		IncludeTests:       o.includeTests,
+		PropagateUnknown:   o.propagate,
 		SizeHint:           tuneMemory,
 	}
 	if file != nil {
@@ -334,6 +340,8 @@ func applyConfig(cfg *analyzer.Config, f *config.File, selectFlag, includeFlag b
 		cfg.PerFileIgnores = append(cfg.PerFileIgnores, analyzer.FileIgnore{Glob: p.Glob, Rules: p.Rules})
 	}
 	cfg.Catalog = f.Catalog
+	cfg.IncludeTests = cfg.IncludeTests || f.IncludeTests
+	cfg.PropagateUnknown = cfg.PropagateUnknown || f.PropagateUnknown
 }
 
 // exitCode is exitFindings when an unsuppressed finding is at or above

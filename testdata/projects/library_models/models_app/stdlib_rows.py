@@ -8,11 +8,13 @@ import json
 import logging
 import os
 import pprint
+import re
 import shlex
 import subprocess
 import sys
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from xml.sax.saxutils import escape as xml_escape
 
 import reporting
 
@@ -130,3 +132,24 @@ def containers(request):
     ask_llm(json.dumps(context.copy()))  # want: LK102
     # Silent: the copy's other key holds a constant.
     ask_llm(context.copy().get("missing", "none"))
+
+
+WORDS = re.compile(r"\w+")
+
+
+def regexes(request):
+    # A secret rewritten by a regex, or split into words, is still the secret.
+    ask_llm(WORDS.sub("-", settings.SECRET_KEY))  # want: LK105
+    ask_llm(" ".join(WORDS.findall(settings.SECRET_KEY)))  # want: LK105
+    # Escaped for XML by a library the models name only by the method.
+    ask_llm(xml_escape(settings.SECRET_KEY))  # want: LK105
+    # Silent: whether it matched.
+    ask_llm(str(bool(WORDS.match(settings.SECRET_KEY))))
+
+
+def unknown_library(request):
+    # Silent: a library call no model row describes returns a fresh value
+    # (unless propagate-unknown is set).
+    import markdown
+
+    ask_llm(markdown.markdown(json.dumps(request.data)))
