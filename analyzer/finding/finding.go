@@ -103,6 +103,10 @@ type Finding struct {
 	// Sink describes the sink reached, e.g. "OpenAI chat.completions.create".
 	Sink  string
 	Flows []Flow
+	// AlsoAt are the other join points of the same root cause: calls in
+	// the same function that lead the same sources to the same sink,
+	// merged into this finding (at the first of them).
+	AlsoAt []Location
 	// StmtLine and StmtEnd are the lines of the statement holding the join
 	// point: a suppression comment on any of them applies.
 	StmtLine int

@@ -48,6 +48,8 @@ type (
 		Suppressed  bool             `json:"suppressed"`
 		Suppression *jsonSuppression `json:"suppression,omitempty"`
 		Flows       []jsonFlow       `json:"flows"`
+		// AlsoAt are the other join points merged into this finding.
+		AlsoAt []jsonLocation `json:"also_at,omitempty"`
 	}
 	jsonSuppression struct {
 		Kind   string `json:"kind"`
@@ -165,5 +167,15 @@ func jsonFindingOf(root string, f *finding.Finding) jsonFinding {
 		}
 		jf.Flows = append(jf.Flows, jfl)
 	}
+	for _, l := range f.AlsoAt {
+		jf.AlsoAt = append(jf.AlsoAt, jsonLocation{Path: DisplayPath(root, l.Path), Line: l.Line, Column: l.Col})
+	}
 	return jf
+}
+
+// jsonLocation is a place in a file.
+type jsonLocation struct {
+	Path   string `json:"path"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
 }

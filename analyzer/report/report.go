@@ -47,13 +47,16 @@
 //	      "flows": [                 // one per source, at least one
 //	        {
 //	          "source": string,      // "request.META['SSL_CLIENT_S_DN_CN']", secrets redacted
-//	          "class": string,       // cert, payload, credential, pii, secret, error, log, input, response
+//	          "class": string,       // cert, payload, credential, pii, userid, secret, error, log, input, response
 //	          "steps": [             // source first, sink last
 //	            {"path": string, "line": int, "column": int,
 //	             "kind": "source" | "assign" | "call" | "param" | "return" | "sink",
 //	             "message": string}
 //	          ]
 //	        }
+//	      ],
+//	      "also_at": [               // only when other join points of the same root cause
+//	        {"path": string, "line": int, "column": int}   // (same function, sources and sink) were merged here
 //	      ]
 //	    }
 //	  ],

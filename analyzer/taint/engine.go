@@ -538,7 +538,52 @@ func (e *Engine) findings() []*finding.Finding {
 		}
 	}
 	finding.Sort(out)
+	return mergeRootCauses(out)
+}
+
+// mergeRootCauses makes the findings of one root cause one finding: join
+// points in one function that bring the same sources to the same sink
+// (several calls of one logging helper) are reported at the first, with
+// the others as AlsoAt. Findings must be sorted.
+func mergeRootCauses(fs []*finding.Finding) []*finding.Finding {
+	first := map[string]*finding.Finding{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := rootCause(f)
+		if k == "" {
+			out = append(out, f)
+			continue
+		}
+		if g := first[k]; g != nil {
+			g.AlsoAt = append(g.AlsoAt, f.Location)
+			continue
+		}
+		first[k] = f
+		out = append(out, f)
+	}
 	return out
+}
+
+// rootCause is the key a finding shares with the others of its root
+// cause: rule, function, the sink every flow ends at, and the sources;
+// "" when its flows end at different sinks.
+func rootCause(f *finding.Finding) string {
+	var sink finding.Location
+	srcs := make([]string, 0, len(f.Flows))
+	for i, fl := range f.Flows {
+		if len(fl.Steps) == 0 {
+			return ""
+		}
+		last := fl.Steps[len(fl.Steps)-1].Location
+		if i > 0 && last != sink {
+			return ""
+		}
+		sink = last
+		first := fl.Steps[0].Location
+		srcs = append(srcs, fl.Class+"@"+first.Path+":"+strconv.Itoa(first.Line)+":"+strconv.Itoa(first.Col))
+	}
+	sort.Strings(srcs)
+	return f.Rule + "|" + f.Function + "|" + sink.Path + ":" + strconv.Itoa(sink.Line) + ":" + strconv.Itoa(sink.Col) + "|" + strings.Join(srcs, ",")
 }
 
 // absolute returns the resolver of relative imports for a module.

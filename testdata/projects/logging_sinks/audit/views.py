@@ -200,3 +200,15 @@ def relog_log_lines():
 def constant_event(request):
     # Silent: a log wrapper called with constant and non-PII values.
     record_event("password-reset-requested", request.user.pk)
+
+
+def audit_line(message, payload):
+    logger.info("%s: %s", message, payload)
+
+
+def repeated_helper_calls(request):
+    # One root cause: the same body reaches the same log line through two
+    # calls of one helper: one finding, at the first call.
+    body = request.body
+    audit_line("received", body)  # want: LK201
+    audit_line("stored", body)
