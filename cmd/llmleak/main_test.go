@@ -301,3 +301,50 @@ func TestScanThreshold(t *testing.T) {
 		t.Errorf("--select LK202 at note: exit %d, want %d", code, exitFindings)
 	}
 }
+
+// TestScanPathsIndependentOfCwd: a project scanned by its absolute path
+// from elsewhere reports the same paths and fingerprints as scanned from
+// its own root.
+func TestScanPathsIndependentOfCwd(t *testing.T) {
+	proj := t.TempDir()
+	for name, text := range map[string]string{
+		"manage.py":    "",
+		"app/views.py": "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n",
+	} {
+		p := filepath.Join(proj, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chdir(wd) })
+	scanFrom := func(dir string, args ...string) string {
+		t.Helper()
+		if err := os.Chdir(dir); err != nil {
+			t.Fatal(err)
+		}
+		_, stdout, stderr := runCLI(append([]string{"scan", "--format", "json"}, args...)...)
+		var doc struct {
+			Findings []struct{ Path, Fingerprint string }
+		}
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil || len(doc.Findings) != 1 {
+			t.Fatalf("from %s: %v, stderr %q, report %s", dir, err, stderr, stdout)
+		}
+		return doc.Findings[0].Path + " " + doc.Findings[0].Fingerprint
+	}
+	inside := scanFrom(proj, ".")
+	if !strings.HasPrefix(inside, "app/views.py ") {
+		t.Errorf("from the project: %s", inside)
+	}
+	for _, args := range [][]string{{proj}, {filepath.Join(proj, "app")}, {filepath.Join(proj, "app", "views.py")}} {
+		if got := scanFrom(t.TempDir(), args...); got != inside {
+			t.Errorf("scan %s from elsewhere: %s, want %s", args[0], got, inside)
+		}
+	}
+}

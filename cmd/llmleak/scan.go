@@ -129,12 +129,14 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "llmleak: current directory: %v\n", err)
 		return exitError
 	}
-	file, err := loadConfig(cwd, o.config)
+	root := projectRoot(cwd, fs.Args())
+	file, err := loadConfig(root, o.config)
 	if err != nil {
 		fmt.Fprintf(stderr, "llmleak: %v\n", err)
 		return exitError
 	}
 	cfg := analyzer.Config{
+		Root:               root,
 		Paths:              fs.Args(),
 		Exclude:            o.exclude,
 		Include:            o.include,
@@ -291,6 +293,59 @@ func parseFormats(value, output string) ([]reportSpec, error) {
 
 // loadConfig reads the --config file, or looks for one from dir upward.
 // Errors name the file relative to dir when it is below it.
+// rootMarkers are the files that mark a project's root directory.
+var rootMarkers = []string{"pyproject.toml", ".llmleak.toml", "setup.cfg", "manage.py", ".git"}
+
+// projectRoot is the root of the project the scanned paths belong to.
+// When the current directory is a project root (it holds a root marker)
+// and the paths are inside it, it stays the root (a repository checkout,
+// as the Action and pre-commit run). Otherwise the paths are a project
+// of their own, so that paths and fingerprints do not depend on where
+// llmleak was started: from the first path (a directory, or a file's
+// directory) upward, the nearest directory holding a root marker;
+// without one, the named directory.
+func projectRoot(cwd string, paths []string) string {
+	if len(paths) == 0 {
+		return cwd
+	}
+	start, err := filepath.Abs(paths[0])
+	if err != nil {
+		return cwd
+	}
+	if rel, err := filepath.Rel(cwd, start); (err == nil && filepath.IsLocal(rel) || start == cwd) && hasMarker(cwd) {
+		return cwd
+	}
+	st, err := os.Stat(start)
+	if err != nil {
+		return cwd
+	}
+	dir := start
+	if !st.IsDir() {
+		dir = filepath.Dir(start)
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if hasMarker(d) {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if st.IsDir() {
+		return dir
+	}
+	return cwd
+}
+
+func hasMarker(dir string) bool {
+	for _, m := range rootMarkers {
+		if _, err := os.Stat(filepath.Join(dir, m)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 func loadConfig(dir, path string) (*config.File, error) {
 	var f *config.File
 	var err error
