@@ -18,6 +18,9 @@ export LLMLEAK_BIN="$RUNNER_TEMP/llmleak-action/llmleak"
 mkdir -p "$RUNNER_TEMP" "$work/ws/testdata"
 cp -R "$repo/testdata/demo" "$work/ws/testdata/demo"
 cd "$work/ws"
+# A workspace is a checkout: its root is the repository's (.git), which
+# report paths are relative to.
+git init -q .
 
 fail() { echo "FAIL: $*"; exit 1; }
 
