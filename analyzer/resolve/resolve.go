@@ -587,6 +587,11 @@ func ImportBinding(m *ModInfo, im *ir.Import, spec ModuleSpec) *Binding {
 
 func (p *Project) resolveBases(c *ClassInfo) {
 	for _, b := range c.Cls.Bases {
+		// A subscripted base (QuerySet["Locale"], Generic[T],
+		// BaseModel[...]) is the class it subscripts.
+		if sub, ok := b.(*ir.Subscript); ok {
+			b = sub.X
+		}
 		name := Dotted(b)
 		if name == "" {
 			continue

@@ -1017,8 +1017,13 @@ func (in *interp) evalDict(x *ir.Dict) *Value {
 func (in *interp) evalComp(x *ir.Comprehension) *Value {
 	saved := in.env
 	in.env = saved.copy()
+	var gathered Taint
 	for _, f := range x.For {
 		it := in.eval(f.Iter)
+		if in.gathers(it) {
+			// Every element gathered: the whole the iterable holds.
+			gathered = union(gathered, it.Taint)
+		}
 		in.assign(f.Target, in.elemOf(it, f.Iter), "")
 		for _, c := range f.Ifs {
 			in.eval(c)
@@ -1030,7 +1035,7 @@ func (in *interp) evalComp(x *ir.Comprehension) *Value {
 	}
 	t = union(t, in.eval(x.Elt).deep())
 	in.env = saved
-	return taintOnly(t)
+	return taintOnly(union(t, gathered))
 }
 
 // elemOf is the value of an element of an iterable.

@@ -141,7 +141,7 @@ func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value
 	switch r.Result {
 	case model.ResultSelf, model.ResultWhole, model.ResultTaint:
 		if recv != nil {
-			return memberResult(r.Result, recv)
+			return memberResult(r.Result, recv, r.Returns)
 		}
 		return empty
 	case model.ResultNone:

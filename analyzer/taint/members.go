@@ -133,13 +133,28 @@ func (in *interp) memberValue(r *model.Row, obj *Value, sym string, e ir.Expr) *
 	return empty
 }
 
+// gathers reports whether gathering every element of v (a comprehension
+// over it) makes the whole v holds.
+func (in *interp) gathers(v *Value) bool {
+	if v.Sym == "" || v.Sym == symConflict {
+		return false
+	}
+	for _, r := range in.memberRows(v.Sym+".__iter__", model.OnIter) {
+		return r.Gathers
+	}
+	return false
+}
+
 // memberResult is a propagator's result made of the object it is a
-// member of.
-func memberResult(res model.Result, obj *Value) *Value {
+// member of (kind is the result's symbol, when the row names one).
+func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 	switch res {
 	case model.ResultSelf:
 		return obj
 	case model.ResultWhole:
+		if len(kind) > 0 && kind[0] != "" {
+			return &Value{Sym: kind[0], Taint: obj.Taint}
+		}
 		return &Value{Sym: obj.Sym, Taint: obj.Taint}
 	case model.ResultTaint:
 		if obj.Taint == nil {
@@ -164,6 +179,8 @@ func (in *interp) sourceRow(e ir.Expr, r *model.Row) *Value {
 		return &Value{Elems: []*Value{v}}
 	case "pairs":
 		return &Value{Elems: []*Value{{Elems: []*Value{empty, v}}}}
+	case "pair":
+		return &Value{Elems: []*Value{empty, v}}
 	}
 	return v
 }

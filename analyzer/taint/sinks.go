@@ -42,7 +42,9 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 					} else if p.Kind == ir.ParamVarKw {
 						byParam[i] = a.v
 					} else if len(a.v.Taint) > 0 {
-						byParam[i] = taintOnly(a.v.Taint)
+						// One keyword of a spread mapping is one part of it:
+						// of a whole payload, the field the parameter names.
+						byParam[i] = taintOnly(in.partOf(a.v.Taint, p.Name, a.expr))
 					}
 				}
 			}

@@ -23,9 +23,9 @@ func (e FieldError) Error() string {
 // keysOf are the keys each kind of row accepts besides its own.
 var keysOf = map[Kind][]string{
 	KindSink:        {"kind", "label", "args", "if", "result"},
-	KindSource:      {"class", "result-type", "on", "if", "shape", "mapping"},
+	KindSource:      {"class", "result-type", "on", "if", "shape", "mapping", "gathers"},
 	KindSanitizer:   {"removes", "args", "on", "if"},
-	KindPropagator:  {"args", "result", "secrets", "into", "on", "if"},
+	KindPropagator:  {"args", "result", "secrets", "into", "on", "if", "returns"},
 	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result", "on"},
 	KindCalls:       {"callee", "args-from", "kwargs-from"},
 	KindWraps:       nil,
@@ -120,9 +120,10 @@ func (d *decoder) fields(r *Row) {
 			d.fail("class", "a source needs a class or a result-type")
 		}
 		r.Mapping = d.boolean("mapping", t["mapping"])
-		if r.Shape = d.str("shape", t["shape"]); r.Shape != "" && r.Shape != "list" && r.Shape != "pairs" {
-			d.fail("shape", "want \"list\" or \"pairs\"")
+		if r.Shape = d.str("shape", t["shape"]); r.Shape != "" && r.Shape != "list" && r.Shape != "pairs" && r.Shape != "pair" {
+			d.fail("shape", "want \"list\", \"pairs\" or \"pair\"")
 		}
+		r.Gathers = d.boolean("gathers", t["gathers"])
 	case KindSanitizer:
 		if v, ok := t["removes"]; ok {
 			if s, ok := v.(string); !ok || s != "all" {
@@ -131,6 +132,7 @@ func (d *decoder) fields(r *Row) {
 		}
 	case KindPropagator:
 		r.Secrets = d.boolean("secrets", t["secrets"])
+		r.Returns = d.str("returns", t["returns"])
 		switch r.Into = d.str("into", t["into"]); r.Into {
 		case "", "receiver", "element", "elements", "fields", "field":
 		default:

@@ -260,7 +260,10 @@ type Row struct {
 	Classes []Class   // source: its classes; sanitizer: the classes removed (nil: all)
 	Type    string    // source, binds: the result's symbolic type
 	On      On        // source, sanitizer, propagator, type: where the row applies (default: a call)
-	Shape   string    // source: "list" or "pairs" for a collection of the sensitive values
+	Shape   string    // source: "list" or "pairs" for a collection of the sensitive values, "pair" for one (key, value)
+	// Gathers marks iteration rows whose elements, all gathered (a
+	// comprehension over them), make the whole their object holds.
+	Gathers bool
 	// Mapping marks a source that is a request mapping read whole: a
 	// credential as a whole, not what a library extracts from it.
 	Mapping bool

@@ -1,0 +1,57 @@
+"""The precision policy, shape by shape: each false-positive shape stays
+silent beside the true positive next to it."""
+import json
+import logging
+
+from openai import OpenAI
+
+from shop.models import Order, OrderQuerySet
+
+client = OpenAI()
+log = logging.getLogger(__name__)
+
+
+def ask(text):
+    return client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
+
+
+def subscripted_bases(request):
+    # Silent: rows looked up by a secret-looking header through a manager
+    # and a queryset whose bases are subscripted: a lookup is not its key.
+    token = request.headers.get("Authorization", "")
+    log.info("order: %s", Order.objects.get(token=token))
+    log.info("orders: %s", OrderQuerySet(Order).filter(token=token).first())
+    # The header itself is still a credential.
+    log.info("token: %s", token)  # want: LK201
+
+
+def notify(order_id, email, **extra):
+    log.info("order %s", order_id)
+    log.info("customer %s", email)
+
+
+def spread_payload(request):
+    # A **payload keyword is one field: order_id is not the whole payload
+    # (silent), a credential-named one is a credential.
+    notify(**request.data)
+    send_token(**request.data)  # want: LK201
+
+
+def send_token(api_token, **extra):
+    log.info("token %s", api_token)
+
+
+def items_loop(request):
+    # A loop variable over a payload's items is one field at a time.
+    for key, value in request.data.items():
+        ask(f"{key}: {value}")
+    # The whole payload rendered is still the whole payload.
+    ask(json.dumps(request.data))  # want: LK102
+
+
+def values_loop(request):
+    # One value at a time: one field each.
+    for value in request.POST.values():
+        ask(value)
+    # All the values gathered: the whole form.
+    ask(" ".join(v for v in request.POST.values()))  # want: LK102
