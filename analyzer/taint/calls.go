@@ -419,9 +419,38 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 		// the payload, field by field.
 		if t := argsDeep(args).sources(); hasClass(t, rules.ClassPayload) {
 			inst.Sym, inst.Taint = rules.TypePayload, t
+			return inst
+		}
+	}
+	if in.e.classRecord(cls) {
+		// A record's generated constructor sets its fields: by keyword, or
+		// by position in the order the class declares them.
+		names := recordFields(cls)
+		pos := 0
+		for _, a := range args {
+			switch {
+			case a.name != "":
+				inst = inst.withField(a.name, a.v)
+			case !a.star && !a.dstr && pos < len(names):
+				inst = inst.withField(names[pos], a.v)
+				pos++
+			}
 		}
 	}
 	return inst
+}
+
+// recordFields are the fields a record class declares, in order.
+func recordFields(cls *ClassInfo) []string {
+	var out []string
+	for _, st := range cls.Cls.Body {
+		if a, ok := st.(*ir.Assign); ok && a.Op == "" && len(a.Targets) == 1 {
+			if n, ok := a.Targets[0].(*ir.Name); ok {
+				out = append(out, n.Id)
+			}
+		}
+	}
+	return out
 }
 
 // boundToPayload is the value of a call that binds a whole request

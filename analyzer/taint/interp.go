@@ -833,7 +833,7 @@ func (in *interp) eval(e ir.Expr) *Value {
 	case *ir.FString:
 		var t Taint
 		for _, p := range x.Parts {
-			t = union(t, in.eval(p).deep())
+			t = union(t, in.rendered(in.eval(p)))
 		}
 		// The literal text, with "{}" for each part, is kept so URL
 		// templates can be matched.
@@ -934,7 +934,7 @@ func (in *interp) evalBinOp(x *ir.BinOp) *Value {
 	if x.Op == "+" && len(l.Elems) > 0 && len(r.Elems) > 0 && len(l.Elems)+len(r.Elems) <= maxElems {
 		return &Value{Taint: union(l.Taint, r.Taint), Elems: append(append([]*Value{}, l.Elems...), r.Elems...)}
 	}
-	return taintOnly(union(l.deep(), r.deep()))
+	return taintOnly(union(in.rendered(l), in.rendered(r)))
 }
 
 // evalLambda runs a lambda's body in this function's scope (its

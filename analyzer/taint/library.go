@@ -149,7 +149,11 @@ func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value
 	case model.ResultObject:
 		return &Value{Sym: sym + "()"}
 	case model.ResultText:
-		return taintOnly(deepOf(sel))
+		var t Taint
+		for _, v := range sel {
+			t = union(t, in.rendered(v))
+		}
+		return taintOnly(t)
 	case model.ResultDerived:
 		return taintOnly(deepOf(sel).sources())
 	case model.ResultSame:
@@ -733,4 +737,56 @@ func (e *Engine) classifyFuncs() {
 			f.LogEmit = true
 		}
 	}
+}
+
+// classRecord reports whether instances of a project class render all
+// their fields: a dataclass or attrs class (by its decorator) or a
+// pydantic model or namedtuple (by its base).
+func (e *Engine) classRecord(c *ClassInfo) bool {
+	for _, d := range c.Cls.Decorators {
+		if call, ok := d.(*ir.Call); ok {
+			d = call.Func
+		}
+		if e.nameIs(model.KindDecorator, resolve.Dotted(d), model.RoleRecord) {
+			return true
+		}
+	}
+	return e.classIs(c, model.RoleRecord)
+}
+
+// rendered is the data of a value rendered as text (str(), an f-string,
+// a log argument): containers render their contents; an instance of a
+// project class renders what its __str__ (or __repr__) returns, all its
+// fields for a record class, and none of its attributes otherwise.
+func (in *interp) rendered(v *Value) Taint {
+	return in.renderedDepth(v, 0)
+}
+
+func (in *interp) renderedDepth(v *Value, depth int) Taint {
+	if v == nil {
+		return nil
+	}
+	if v.Ref != nil && v.Ref != conflictRef && v.Ref.Kind == RefInstance && v.Sym == "" {
+		c := v.Ref.Class
+		for _, name := range []string{"__str__", "__repr__"} {
+			if m := c.LookupMethod(name); m != nil {
+				return union(v.Taint, in.applySummary(m, nil, []*Value{v}, nil).deep())
+			}
+		}
+		if in.e.classRecord(c) {
+			return v.deep()
+		}
+		return v.Taint
+	}
+	if depth > maxDepth || len(v.Fields) == 0 && len(v.Elems) == 0 {
+		return v.deep()
+	}
+	t := v.Taint
+	for _, k := range sortedKeys(v.Fields) {
+		t = union(t, in.renderedDepth(v.Fields[k], depth+1))
+	}
+	for _, e := range v.Elems {
+		t = union(t, in.renderedDepth(e, depth+1))
+	}
+	return t
 }

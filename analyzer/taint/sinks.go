@@ -250,7 +250,7 @@ func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
 		v = &rest
 	}
 	if role != rules.RoleMessages {
-		add(v.deep(), role)
+		add(in.rendered(v), role)
 		return out
 	}
 	if len(v.Elems) == 0 {

@@ -166,15 +166,16 @@ const (
 	RoleBody       = "body"        // a view parameter annotated with the class is the request body
 	RoleConsumer   = "consumer"    // a websocket consumer: receive() parameters and self.scope are the client's
 	RoleLogHandler = "log-handler" // emit(self, record) receives log records
+	RoleRecord     = "record"      // rendered whole, an instance shows all its fields (dataclass, attrs, pydantic, namedtuple)
 	RoleRequest    = "request"     // a parameter annotated so is the request
 	RoleTask       = "task"        // a task queue's task: bind=True makes its first parameter the task
 	RoleProperty   = "property"    // reading the attribute calls the method
 )
 
 var roles = map[Kind][]string{
-	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler},
+	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord},
 	KindAnnotation: {RoleRequest},
-	KindDecorator:  {RoleTask, RoleProperty},
+	KindDecorator:  {RoleTask, RoleProperty, RoleRecord},
 }
 
 // kinds lists the row kinds in the order a call's rows are tried: the

@@ -2,6 +2,8 @@
 silent beside the true positive next to it."""
 import json
 import logging
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from openai import OpenAI
 
@@ -55,3 +57,48 @@ def values_loop(request):
         ask(value)
     # All the values gathered: the whole form.
     ask(" ".join(v for v in request.POST.values()))  # want: LK102
+
+
+class Ticket:
+    def __init__(self, subject, reporter_token):
+        self.subject = subject
+        self.reporter_token = reporter_token
+
+
+class Note:
+    def __init__(self, body):
+        self.body = body
+
+    def __str__(self):
+        return f"note: {self.body}"
+
+
+@dataclass
+class Event:
+    name: str
+    token: str
+
+
+class Pair(NamedTuple):
+    label: str
+    secret: str
+
+
+def objects_rendered(request):
+    token = request.headers.get("Authorization", "")
+    ticket = Ticket("printer", "")
+    ticket.reporter_token = token
+    # Silent: an object without __str__ renders none of its attributes,
+    # and another attribute is not the one that holds the credential.
+    log.info("ticket %s", ticket)
+    log.info("subject %s", ticket.subject)
+    # The attribute that holds it, read, is the credential.
+    log.info("token %s", ticket.reporter_token)  # want: LK201
+    # What __str__ renders, a dataclass's and a namedtuple's fields.
+    note = Note("")
+    note.body = token
+    log.info("%s", note)  # want: LK201
+    log.info("%s", Event(name="login", token=token))  # want: LK201
+    log.info("%s", Pair("auth", token))  # want: LK201
+    # Silent: a dataclass's other field.
+    log.info("%s", Event(name="login", token=token).name)
