@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/analyzer/resolve"
 	"github.com/llmleak/llmleak/rules"
@@ -762,6 +763,18 @@ func (in *interp) rendered(v *Value) Taint {
 	return in.renderedDepth(v, 0)
 }
 
+// strOf is what a __str__ method returns for the instance v, by its
+// summary: its return value with v for self (no sink of the method is
+// applied here; calling it is a separate matter).
+func (in *interp) strOf(m *FuncInfo, v *Value) Taint {
+	in.dep(depKey{'F', m.ID, ""})
+	sum := in.e.st.sums[m.ID]
+	if sum == nil || sum.Ret == nil || sum.Ret.isEmpty() {
+		return nil
+	}
+	return in.substitute(sum.Ret, []*Value{v}, finding.Step{}, false, 0).deep()
+}
+
 func (in *interp) renderedDepth(v *Value, depth int) Taint {
 	if v == nil {
 		return nil
@@ -770,7 +783,7 @@ func (in *interp) renderedDepth(v *Value, depth int) Taint {
 		c := v.Ref.Class
 		for _, name := range []string{"__str__", "__repr__"} {
 			if m := c.LookupMethod(name); m != nil {
-				return union(v.Taint, in.applySummary(m, nil, []*Value{v}, nil).deep())
+				return union(v.Taint, in.strOf(m, v))
 			}
 		}
 		if in.e.classRecord(c) {

@@ -102,3 +102,19 @@ def objects_rendered(request):
     log.info("%s", Pair("auth", token))  # want: LK201
     # Silent: a dataclass's other field.
     log.info("%s", Event(name="login", token=token).name)
+
+
+class Chatty:
+    """A __str__ that logs the object it renders (and so renders it again)."""
+
+    def __init__(self, label):
+        self.label = label
+
+    def __str__(self):
+        log.debug("rendering %s", self)
+        return f"chatty {self.label}"
+
+
+def chatty(request):
+    # Silent, and no endless rendering: a constant label.
+    log.info("%s", Chatty("fixed"))
