@@ -565,25 +565,31 @@ func mergeRootCauses(fs []*finding.Finding) []*finding.Finding {
 }
 
 // rootCause is the key a finding shares with the others of its root
-// cause: rule, function, the sink every flow ends at, and the sources;
-// "" when its flows end at different sinks.
+// cause: rule, function, the sinks its flows end at, and their sources.
 func rootCause(f *finding.Finding) string {
-	var sink finding.Location
-	srcs := make([]string, 0, len(f.Flows))
-	for i, fl := range f.Flows {
+	var sinks, srcs []string
+	for _, fl := range f.Flows {
 		if len(fl.Steps) == 0 {
 			return ""
 		}
-		last := fl.Steps[len(fl.Steps)-1].Location
-		if i > 0 && last != sink {
-			return ""
-		}
-		sink = last
-		first := fl.Steps[0].Location
+		last, first := fl.Steps[len(fl.Steps)-1].Location, fl.Steps[0].Location
+		sinks = append(sinks, last.Path+":"+strconv.Itoa(last.Line)+":"+strconv.Itoa(last.Col))
 		srcs = append(srcs, fl.Class+"@"+first.Path+":"+strconv.Itoa(first.Line)+":"+strconv.Itoa(first.Col))
 	}
+	sort.Strings(sinks)
 	sort.Strings(srcs)
-	return f.Rule + "|" + f.Function + "|" + sink.Path + ":" + strconv.Itoa(sink.Line) + ":" + strconv.Itoa(sink.Col) + "|" + strings.Join(srcs, ",")
+	return f.Rule + "|" + f.Function + "|" + strings.Join(compactStrings(sinks), ",") + "|" + strings.Join(srcs, ",")
+}
+
+// compactStrings drops repeats from a sorted list.
+func compactStrings(ss []string) []string {
+	out := ss[:0]
+	for i, s := range ss {
+		if i == 0 || s != ss[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // absolute returns the resolver of relative imports for a module.
