@@ -169,7 +169,31 @@ func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value
 		}
 		return v
 	}
-	return in.genericResult(sym, args, recv, r.Secrets)
+	return in.genericResult(sym, argsNamed(r.Args, args), recv, r.Secrets)
+}
+
+// argsNamed are the arguments specs name, in call order (all of them for
+// nil specs; the receiver is not an argument).
+func argsNamed(specs []model.ArgSpec, args []argVal) []argVal {
+	if specs == nil {
+		return args
+	}
+	var out []argVal
+	pos := 0
+	for _, a := range args {
+		p := -1
+		if a.name == "" && !a.star && !a.dstr {
+			p = pos
+			pos++
+		}
+		for _, spec := range specs {
+			if spec.All || p >= 0 && spec.Pos == p || a.name != "" && spec.Kw == a.name {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // writeInto applies a propagator that changes its object (Row.Into):

@@ -153,3 +153,18 @@ def unknown_library(request):
     import markdown
 
     ask_llm(markdown.markdown(json.dumps(request.data)))
+
+
+def json_errors(request):
+    data = request.data
+    try:
+        if not isinstance(data, dict):
+            raise json.JSONDecodeError("expected an object", doc=str(data), pos=0)
+    except json.JSONDecodeError as err:
+        # Silent: the error renders its message, not the document.
+        log.error("bad body: %s", err)
+    try:
+        raise ValueError(f"bad body {data}")
+    except ValueError as err:
+        # A message that holds the body renders it.
+        log.error("bad body: %s", err)  # want: LK201
