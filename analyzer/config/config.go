@@ -607,23 +607,7 @@ func (p *parser) positions(key []string, v any) []int {
 	return out
 }
 
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "a string"
-	case int64:
-		return "an integer"
-	case float64:
-		return "a float"
-	case bool:
-		return "a boolean"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	}
-	return fmt.Sprintf("a %T", v)
-}
+func typeName(v any) string { return model.TypeName(v) }
 
 func valueText(v any) string {
 	if n, ok := v.(int64); ok {

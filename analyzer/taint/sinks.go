@@ -499,22 +499,7 @@ func (in *interp) notePrompts(s *model.Row, args []argVal) {
 // promptArgs are the arguments of a sink call that carry the prompt (not
 // model=, temperature=, api_key=).
 func promptArgs(s *model.Row, args []argVal) []argVal {
-	var out []argVal
-	n := 0
-	for _, a := range args {
-		pos := -1
-		if a.name == "" && !a.star && !a.dstr {
-			pos = n
-			n++
-		}
-		for _, spec := range sinkArgs(s) {
-			if spec.All || (pos >= 0 && spec.Pos == pos) || (a.name != "" && spec.Kw == a.name) {
-				out = append(out, a)
-				break
-			}
-		}
-	}
-	return out
+	return argsNamed(sinkArgs(s), args)
 }
 
 func (in *interp) notePromptExprs(args []argVal) {

@@ -239,7 +239,7 @@ func (d *decoder) str(key string, v any) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		d.fail(key, "want a string, got %s", typeName(v))
+		d.fail(key, "want a string, got %s", TypeName(v))
 	}
 	return s
 }
@@ -253,14 +253,14 @@ func (d *decoder) strs(key string, v any) []string {
 	}
 	arr, ok := v.([]any)
 	if !ok {
-		d.fail(key, "want a string or an array of strings, got %s", typeName(v))
+		d.fail(key, "want a string or an array of strings, got %s", TypeName(v))
 		return nil
 	}
 	out := make([]string, 0, len(arr))
 	for _, e := range arr {
 		s, ok := e.(string)
 		if !ok {
-			d.fail(key, "want strings, got %s", typeName(e))
+			d.fail(key, "want strings, got %s", TypeName(e))
 			continue
 		}
 		out = append(out, s)
@@ -274,7 +274,7 @@ func (d *decoder) boolean(key string, v any) bool {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		d.fail(key, "want true or false, got %s", typeName(v))
+		d.fail(key, "want true or false, got %s", TypeName(v))
 	}
 	return b
 }
@@ -310,7 +310,7 @@ func (d *decoder) args(key string, v any) []ArgSpec {
 				arr = append(arr, e)
 			}
 		} else {
-			d.fail(key, "want an array of argument tables, got %s", typeName(v))
+			d.fail(key, "want an array of argument tables, got %s", TypeName(v))
 			return nil
 		}
 	}
@@ -324,7 +324,7 @@ func (d *decoder) args(key string, v any) []ArgSpec {
 func (d *decoder) arg(key string, v any) ArgSpec {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.fail(key, "want an argument table ({ pos = 0, kw = \"name\" }), got %s", typeName(v))
+		d.fail(key, "want an argument table ({ pos = 0, kw = \"name\" }), got %s", TypeName(v))
 		return ArgSpec{Pos: -1}
 	}
 	a := ArgSpec{Pos: -1}
@@ -362,7 +362,7 @@ func (d *decoder) arg(key string, v any) ArgSpec {
 func (d *decoder) cond(key string, v any) *Cond {
 	m, ok := v.(map[string]any)
 	if !ok {
-		d.fail(key, "want a condition table, got %s", typeName(v))
+		d.fail(key, "want a condition table, got %s", TypeName(v))
 		return nil
 	}
 	c := &Cond{Arg: ArgSpec{Pos: -1}}
@@ -415,7 +415,9 @@ func (d *decoder) regexp(key, field, s string) *regexp.Regexp {
 	return re
 }
 
-func typeName(v any) string {
+// TypeName names the kind of a decoded TOML value for messages ("a
+// string", "an array").
+func TypeName(v any) string {
 	switch v.(type) {
 	case string:
 		return "a string"
@@ -430,7 +432,7 @@ func typeName(v any) string {
 	case map[string]any:
 		return "a table"
 	}
-	return fmt.Sprintf("%T", v)
+	return fmt.Sprintf("a %T", v)
 }
 
 func sortedKeys[V any](m map[string]V) []string {
