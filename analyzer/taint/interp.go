@@ -715,7 +715,7 @@ func (in *interp) assign(t ir.Expr, v *Value, what string) {
 	case *ir.Attr:
 		obj := in.eval(x.X)
 		nv := v.withStep(in.step(t, finding.StepAssign, "stored in "+formatExpr(t)))
-		if obj.Ref != nil && obj.Ref.Kind == RefInstance {
+		if in.sharedAttr(obj) {
 			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: obj.Ref.Class, name: x.Name, v: nv})
 		}
 		in.update(x.X, obj.withField(x.Name, nv))
@@ -735,6 +735,28 @@ func (in *interp) assign(t ir.Expr, v *Value, what string) {
 		}
 		in.update(x.X, obj)
 	}
+}
+
+// sharedAttr reports whether a write to an attribute of obj is state its
+// class's methods share (a method setting its own object's attribute,
+// read by its other methods and by callers); a write from outside the
+// class changes that one object, which the local value keeps (objects are
+// field-sensitive: other instances do not see it).
+func (in *interp) sharedAttr(obj *Value) bool {
+	if obj.Ref == nil || obj.Ref.Kind != RefInstance || in.fi.Class == nil {
+		return false
+	}
+	for _, k := range in.fi.Class.MRO {
+		if k == obj.Ref.Class {
+			return true
+		}
+	}
+	for _, k := range obj.Ref.Class.MRO {
+		if k == in.fi.Class {
+			return true
+		}
+	}
+	return false
 }
 
 func (in *interp) assignSeq(targets []ir.Expr, v *Value) {
@@ -758,7 +780,7 @@ func (in *interp) update(target ir.Expr, v *Value) {
 		in.env[x.Id] = v
 	case *ir.Attr:
 		obj := in.eval(x.X)
-		if obj.Ref != nil && obj.Ref.Kind == RefInstance {
+		if in.sharedAttr(obj) {
 			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: obj.Ref.Class, name: x.Name, v: v})
 		}
 		in.update(x.X, obj.withField(x.Name, v))

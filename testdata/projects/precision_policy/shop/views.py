@@ -118,3 +118,22 @@ class Chatty:
 def chatty(request):
     # Silent, and no endless rendering: a constant label.
     log.info("%s", Chatty("fixed"))
+
+
+class Page:
+    def __init__(self, title):
+        self.title = title
+        self.last_editor = None
+
+
+def edit_page(request):
+    page = Page("Home")
+    page.last_editor = request.headers.get("Authorization", "")
+    log.info("edited by %s", page.last_editor)  # want: LK201
+
+
+def other_page(request):
+    # Silent: another Page: what one object holds does not taint the
+    # other instances of its class.
+    page = Page("About")
+    log.info("last editor %s", page.last_editor)
