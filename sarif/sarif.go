@@ -194,6 +194,14 @@ func result(root string, f *finding.Finding) *sarif.Result {
 			ThreadFlows: []*sarif.ThreadFlow{tf},
 		})
 	}
+	// Other join points of the same root cause, after the sources.
+	for i, l := range f.AlsoAt {
+		res.AddRelatedLocation(&sarif.Location{
+			Id:               ptr(uint(len(f.Flows) + i + 1)),
+			PhysicalLocation: physical(root, l),
+			Message:          message("also reached from here (same root cause)"),
+		})
+	}
 	if f.Suppressed {
 		res.AddSuppression(suppressionOf(root, f))
 	}

@@ -306,7 +306,7 @@ func TestContent(t *testing.T) {
 		if res.PartialFingerprints["llmleak/v1"] != f.Fingerprint || len(res.PartialFingerprints) != 1 {
 			t.Errorf("%s: partialFingerprints %v", f.Rule, res.PartialFingerprints)
 		}
-		if len(res.CodeFlows) != len(f.Flows) || len(res.RelatedLocations) != len(f.Flows) {
+		if len(res.CodeFlows) != len(f.Flows) || len(res.RelatedLocations) != len(f.Flows)+len(f.AlsoAt) {
 			t.Errorf("%s: %d code flows, %d related locations for %d flows", f.Rule, len(res.CodeFlows), len(res.RelatedLocations), len(f.Flows))
 			continue
 		}

@@ -137,6 +137,14 @@ func (t *textPrinter) finding(f *finding.Finding) {
 				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", DisplayPath(t.in.Root, s.Path), s.Line, s.Col)), SafeText(StepMessage(s)))
 		}
 	}
+	if len(f.AlsoAt) > 0 {
+		// Other join points of the same root cause, merged here.
+		at := make([]string, len(f.AlsoAt))
+		for i, l := range f.AlsoAt {
+			at[i] = fmt.Sprintf("%s:%d:%d", DisplayPath(t.in.Root, l.Path), l.Line, l.Col)
+		}
+		fmt.Fprintf(t.w, "%s also reached from %s\n", t.style(ansiBlue, gutter+" ="), strings.Join(at, ", "))
+	}
 }
 
 // SafeText keeps a message on one line and free of control characters:

@@ -75,6 +75,7 @@ func Input(root string) *report.Input {
 					step("shop/llm.py", 11, 12, finding.StepSink, "passed as input to OpenAI responses.create"),
 				},
 			}},
+			AlsoAt:            []finding.Location{{Path: "shop/views.py", Line: 20, Col: 5}},
 			Suppressed:        true,
 			SuppressionKind:   "inSource",
 			SuppressionReason: "reviewed: body is public",
