@@ -1008,6 +1008,10 @@ func (in *interp) evalSeq(x *ir.Seq) *Value {
 		}
 		v.Elems = append(v.Elems, ev)
 	}
+	if len(v.Elems) == 2 && userRole(v.Elems[0].Consts) {
+		// ("human", text): the user's turn in a LangChain message list.
+		v.Elems[1] = asUserContent(v.Elems[1])
+	}
 	return v
 }
 
@@ -1031,6 +1035,12 @@ func (in *interp) evalDict(x *ir.Dict) *Value {
 			v = v.withField(kv.Consts[0], val)
 		} else {
 			v = v.withTaint(union(kv.deep(), val.deep()))
+		}
+	}
+	if r, ok := v.Fields["role"]; ok && userRole(r.Consts) {
+		// {"role": "user", "content": ...}: the user's turn.
+		if c, ok := v.Fields["content"]; ok {
+			v = v.withField("content", asUserContent(c))
 		}
 	}
 	return v

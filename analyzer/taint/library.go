@@ -389,6 +389,9 @@ func chatMessage(r *model.Row, args []argVal) *Value {
 	if content == nil {
 		content = empty
 	}
+	if userRole([]string{role}) {
+		content = asUserContent(content)
+	}
 	return &Value{Fields: map[string]*Value{"role": {Consts: []string{role}}, "content": content}}
 }
 

@@ -187,6 +187,9 @@ func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push b
 				if push {
 					a = a.withStep(st)
 				}
+				if f.InUser {
+					a = asUserContent(a)
+				}
 				whole = join(whole, a)
 			}
 			continue
@@ -383,6 +386,11 @@ func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKi
 	if c == nil && f.Class != paramClass {
 		// No place to report at (a synthetic use).
 		return
+	}
+	if role == rules.RoleSystem && f.InUser {
+		// User-message content moved into a privileged argument
+		// (instructions = msgs[0]["content"]) is still the user's turn.
+		role = rules.RolePrompt
 	}
 	if f.Class == paramClass {
 		t := appendTrace((*Trace)(nil).push(in.paramStep(f.Param)), f.Trace)

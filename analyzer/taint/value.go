@@ -100,6 +100,10 @@ type Fact struct {
 	Path  string
 	Trace *Trace
 	pk    string // the key of a parameter fact, built once
+	// InUser is set once the data was placed as the content of a user
+	// message: taken out of the message list again (msgs[0]["content"]),
+	// it is still the user's turn, not the system's.
+	InUser bool
 }
 
 func (f Fact) key() string {
@@ -171,6 +175,15 @@ func fieldOf(v *Value, name string) *Value {
 			out = union(out, Taint{f})
 		}
 	}
+	// Of a list, the callee read the field of an element (msgs[0]["content"]):
+	// the field of any of them.
+	var elems *Value
+	for _, e := range v.Elems {
+		elems = join(elems, fieldOf(e, name))
+	}
+	if elems != nil {
+		return elems.withTaint(out)
+	}
 	return taintOnly(out)
 }
 
@@ -217,6 +230,59 @@ func sameKeys(t, u Taint) bool {
 	}
 	for i := range t {
 		if t[i].key() != u[i].key() {
+			return false
+		}
+	}
+	return true
+}
+
+// inUser returns the taint with every fact marked as user-message
+// content.
+func (t Taint) inUser() Taint {
+	if len(t) == 0 {
+		return t
+	}
+	out := make(Taint, len(t))
+	for i, f := range t {
+		f.InUser = true
+		out[i] = f
+	}
+	return out
+}
+
+// asUserContent marks all the data of v as user-message content.
+func asUserContent(v *Value) *Value {
+	return asUserContentDepth(v, 0)
+}
+
+func asUserContentDepth(v *Value, depth int) *Value {
+	if v == nil || v.isEmpty() || depth > maxDepth+1 {
+		return v
+	}
+	n := *v
+	n.Taint = v.Taint.inUser()
+	if len(v.Fields) > 0 {
+		n.Fields = make(map[string]*Value, len(v.Fields))
+		for k, f := range v.Fields {
+			n.Fields[k] = asUserContentDepth(f, depth+1)
+		}
+	}
+	if len(v.Elems) > 0 {
+		n.Elems = make([]*Value, len(v.Elems))
+		for i, e := range v.Elems {
+			n.Elems[i] = asUserContentDepth(e, depth+1)
+		}
+	}
+	return &n
+}
+
+// userRole reports whether a role name is the user's turn.
+func userRole(cs []string) bool {
+	if len(cs) == 0 {
+		return false
+	}
+	for _, c := range cs {
+		if c != "user" && c != "human" {
 			return false
 		}
 	}

@@ -137,3 +137,22 @@ def other_page(request):
     # other instances of its class.
     page = Page("About")
     log.info("last editor %s", page.last_editor)
+
+
+def build_messages(question):
+    return [{"role": "system", "content": "You are helpful."}, {"role": "user", "content": question}]
+
+
+def ask_with_instructions(messages):
+    # The first message, if a system one, becomes the instructions.
+    first = messages[0]
+    instructions = first.get("content") if first.get("role") == "system" else None
+    return client.responses.create(model="gpt-4o-mini", instructions=instructions, input=messages[1:])
+
+
+def instructions_from_list(request):
+    # Silent: the question is a user message's content, wherever the list
+    # goes (request input in a user message is LK109 only).
+    ask_with_instructions(build_messages(request.POST.get("q", "")))
+    # Request input in the system message is LK108.
+    ask_with_instructions([{"role": "system", "content": request.POST.get("persona", "")}])  # want: LK108
