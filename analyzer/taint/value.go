@@ -175,15 +175,6 @@ func fieldOf(v *Value, name string) *Value {
 			out = union(out, Taint{f})
 		}
 	}
-	// Of a list, the callee read the field of an element (msgs[0]["content"]):
-	// the field of any of them.
-	var elems *Value
-	for _, e := range v.Elems {
-		elems = join(elems, fieldOf(e, name))
-	}
-	if elems != nil {
-		return elems.withTaint(out)
-	}
 	return taintOnly(out)
 }
 

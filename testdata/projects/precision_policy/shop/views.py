@@ -140,7 +140,10 @@ def other_page(request):
 
 
 def build_messages(question):
-    return [{"role": "system", "content": "You are helpful."}, {"role": "user", "content": question}]
+    messages = [{"role": "system", "content": "You are helpful."}]
+    for text in [question]:
+        messages.append({"role": "user", "content": text})
+    return messages
 
 
 def ask_with_instructions(messages):
@@ -154,5 +157,12 @@ def instructions_from_list(request):
     # Silent: the question is a user message's content, wherever the list
     # goes (request input in a user message is LK109 only).
     ask_with_instructions(build_messages(request.POST.get("q", "")))
-    # Request input in the system message is LK108.
-    ask_with_instructions([{"role": "system", "content": request.POST.get("persona", "")}])  # want: LK108
+
+    # The same move in one function: the persona was in the system
+    # message, so it is LK108; the question stays the user's turn.
+    messages = [
+        {"role": "system", "content": request.POST.get("persona", "")},
+        {"role": "user", "content": request.POST.get("q", "")},
+    ]
+    first = messages[0]
+    client.responses.create(model="gpt-4o-mini", instructions=first["content"], input=messages[1:])  # want: LK108
