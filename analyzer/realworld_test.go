@@ -421,7 +421,10 @@ func rwAtSink(f *finding.Finding, l rwLabel, tol int) bool {
 // rwFromSource returns the flow of the finding with a step within 2 lines
 // of the label's source that counts for it, or nil: where labels of the
 // repository have sources in the same file a line or two apart, a step
-// counts for the nearest one (ties count for each).
+// counts for the nearest one (ties count for each). A negative label names
+// a value that must not reach the sink, so only a flow that starts there
+// (its source step near the line) or passes through that very line flags
+// it; a flow of another source assigned on the next line does not.
 func rwFromSource(f *finding.Finding, l rwLabel, labels []rwLabel) *finding.Flow {
 	dist := func(st finding.Step, line int) int {
 		end := st.EndLine
@@ -437,12 +440,12 @@ func rwFromSource(f *finding.Finding, l rwLabel, labels []rwLabel) *finding.Flow
 		return 0
 	}
 	for i := range f.Flows {
-		for _, st := range f.Flows[i].Steps {
+		for j, st := range f.Flows[i].Steps {
 			if st.Path != l.SourceFile {
 				continue
 			}
 			d := dist(st, l.SourceLine)
-			if d > 2 {
+			if d > 2 || (l.Label == "negative" && j > 0 && d > 0) {
 				continue
 			}
 			nearest := true
@@ -668,4 +671,35 @@ func rwSortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// TestRealWorldLabelMatch checks the dev-label matcher on one shape: a
+// positive and a negative label sharing a sink, the negative's value
+// assigned a line below a step of the positive's flow.
+func TestRealWorldLabelMatch(t *testing.T) {
+	step := func(kind finding.StepKind, line int) finding.Step {
+		return finding.Step{Location: finding.Location{Path: "app/views.py", Line: line, EndLine: line}, Kind: kind}
+	}
+	leak := &finding.Finding{
+		Rule:     "LK102",
+		Location: finding.Location{Path: "app/views.py", Line: 30, EndLine: 30},
+		Flows: []finding.Flow{{Source: "request.data", Steps: []finding.Step{
+			step(finding.StepSource, 10), step(finding.StepAssign, 21), step(finding.StepSink, 30),
+		}}},
+	}
+	positive := rwLabel{ID: "P", Repo: "r", Label: "positive", Kind: "prompt", SourceFile: "app/views.py", SourceLine: 10, SinkFile: "app/views.py", SinkLine: 30}
+	negative := rwLabel{ID: "N", Repo: "r", Label: "negative", Kind: "prompt", SourceFile: "app/views.py", SourceLine: 22, SinkFile: "app/views.py", SinkLine: 30}
+	labels := []rwLabel{positive, negative}
+	fs := []*finding.Finding{leak}
+	if got, _, _ := rwMatch(fs, positive, labels); got != "found" {
+		t.Errorf("positive: got %q, want found", got)
+	}
+	if got, _, _ := rwMatch(fs, negative, labels); got != "clean" {
+		t.Errorf("negative a line below another flow's step: got %q, want clean", got)
+	}
+	// The same flow passing through the negative's very line flags it.
+	leak.Flows[0].Steps[1] = step(finding.StepAssign, 22)
+	if got, _, _ := rwMatch(fs, negative, labels); got != "flagged" {
+		t.Errorf("negative on the flow's path: got %q, want flagged", got)
+	}
 }
