@@ -1,4 +1,6 @@
 """LlamaIndex: query and chat engines, and its OpenAI LLM class (not openai.OpenAI)."""
+import logging
+
 from django.http import JsonResponse
 from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
 from llama_index.core.llms import ChatMessage
@@ -50,3 +52,11 @@ def llamaindex_clean(request):
     index.as_query_engine().query(question)
     result = llm.complete(question)
     return JsonResponse({"text": result.text})
+
+
+def llm_tool_calls(request):
+    # The tool calls read back from a chat response are the model's answer.
+    response = llm.chat_with_tools(tools=[], user_msg="List the open tickets.")
+    calls = llm.get_tool_calls_from_response(response, error_on_no_tool_call=False)
+    logging.getLogger(__name__).debug("tool calls: %s", calls)  # want: LK202
+    return JsonResponse({"n": len(calls)})
