@@ -456,12 +456,20 @@ func joinDepth(a, b *Value, depth int) *Value {
 		}
 	}
 	if len(a.Elems) > 0 || len(b.Elems) > 0 {
-		if len(a.Elems) == len(b.Elems) {
+		switch {
+		case len(a.Elems) == len(b.Elems):
 			n.Elems = make([]*Value, len(a.Elems))
 			for i := range a.Elems {
 				n.Elems[i] = joinDepth(a.Elems[i], b.Elems[i], depth+1)
 			}
-		} else {
+		case len(a.Elems) == 0 && a.noData():
+			// A value with no data (nothing yet, None) joined with a
+			// sequence keeps the sequence's elements: unpacking it still
+			// gives each target its own element.
+			n.Elems = append([]*Value(nil), b.Elems...)
+		case len(b.Elems) == 0 && b.noData():
+			n.Elems = append([]*Value(nil), a.Elems...)
+		default:
 			n.Taint = union(n.Taint, union(elemsDeep(a.Elems), elemsDeep(b.Elems)))
 		}
 	}
@@ -522,6 +530,12 @@ func joinRef(a, b *Ref) *Ref {
 // plain reports whether v is plain data: no known symbol or reference.
 func (v *Value) plain() bool {
 	return (v.Sym == "" || v.Sym == symConflict) && (v.Ref == nil || v.Ref == conflictRef)
+}
+
+// noData reports whether v carries no data of its own: no taint and no
+// fields (a constant, None, or nothing yet).
+func (v *Value) noData() bool {
+	return len(v.Taint) == 0 && len(v.Fields) == 0 && len(v.Elems) == 0
 }
 
 func (v *Value) deepParts() Taint {

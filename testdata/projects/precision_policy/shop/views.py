@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from django.core.cache import caches
 from openai import OpenAI
 
 from shop.models import Order, OrderQuerySet
@@ -166,3 +167,36 @@ def instructions_from_list(request):
     ]
     first = messages[0]
     client.responses.create(model="gpt-4o-mini", instructions=first["content"], input=messages[1:])  # want: LK108
+
+
+def caller_kind(request):
+    # Each return is a (label, value) pair; the label is a constant.
+    token = request.headers.get("Authorization")
+    if token:
+        return "token", token
+    return "anonymous", None
+
+
+def throttled(request):
+    # Silent: only the label of the pair returned is logged.
+    kind, who = caller_kind(request)
+    log.info("throttled %s", kind)
+    # The value next to it is the credential.
+    log.info("throttled %s", who)  # want: LK201
+
+
+def hits(store, key):
+    # store is whatever the caller passes: add(key, value, timeout=) is a
+    # cache's method, not set.add, so the key is not put into store.
+    store.add(key, 0, timeout=60)
+    return store.incr(key)
+
+
+def rate_limited(request):
+    key = "hits:" + request.headers.get("Authorization", "")
+    seen = []
+    seen.append(key)
+    # Silent: a cache's counter is looked up by the key, it is not the key.
+    log.info("hits %s", hits(caches["default"], key))
+    # A list the key was appended to holds it.
+    log.info("seen %s", seen)  # want: LK201
