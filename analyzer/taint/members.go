@@ -30,10 +30,18 @@ func (in *interp) readMember(obj *Value, name string, e ir.Expr) (*Value, bool) 
 			return v, true
 		}
 	}
-	if catalogKind(obj.Sym) {
+	if catalogKind(obj.Sym) && !ownMethod(obj, name) {
 		return in.readRows(obj.Sym+"."+name, obj, e)
 	}
 	return nil, false
+}
+
+// ownMethod reports whether obj is an instance of a project class that
+// defines the method name: a project form bound to the payload
+// (PickForm(request.POST)) runs its own cleaned_kind(), whatever the
+// catalog says of the payload kind's members.
+func ownMethod(obj *Value, name string) bool {
+	return obj.Ref != nil && obj.Ref.Kind == RefInstance && obj.Ref.Class.LookupMethod(name) != nil
 }
 
 // readRows applies the first read row of sym that holds.
@@ -51,7 +59,7 @@ func (in *interp) readRows(sym string, obj *Value, e ir.Expr) (*Value, bool) {
 // callMember calls recv.name for an object of a catalog kind by the rows
 // for it, before the method is read as an attribute.
 func (in *interp) callMember(c *ir.Call, recv *Value, name string) (*Value, bool) {
-	if !catalogKind(recv.Sym) {
+	if !catalogKind(recv.Sym) || ownMethod(recv, name) {
 		return nil, false
 	}
 	sym := recv.Sym + "." + name

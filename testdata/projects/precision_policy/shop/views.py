@@ -3,8 +3,10 @@ silent beside the true positive next to it."""
 import json
 import logging
 from dataclasses import dataclass
+from enum import Enum
 from typing import NamedTuple
 
+from django import forms
 from django.core.cache import caches
 from openai import OpenAI
 
@@ -200,3 +202,28 @@ def rate_limited(request):
     log.info("hits %s", hits(caches["default"], key))
     # A list the key was appended to holds it.
     log.info("seen %s", seen)  # want: LK201
+
+
+class Carrier(Enum):
+    POST = "post"
+    COURIER = "courier"
+
+
+class ShippingForm(forms.Form):
+    carrier = forms.CharField()
+
+    def chosen_carrier(self):
+        # One of the enum's members, looked up by the field's name.
+        return Carrier[self.cleaned_data["carrier"]]
+
+    def everything(self):
+        return self.data
+
+
+def shipping(request):
+    form = ShippingForm(request.POST)
+    if form.is_valid():
+        # Silent: the form's own method returns an enum member, not the
+        # payload the form is bound to.
+        log.info("carrier %s", form.chosen_carrier())
+        log.info("form %s", form.everything())  # want: LK201
