@@ -250,21 +250,9 @@ func asUserContentDepth(v *Value, depth int) *Value {
 	if v == nil || v.isEmpty() || depth > maxDepth+1 {
 		return v
 	}
-	n := *v
+	n := v.withParts(func(p *Value) *Value { return asUserContentDepth(p, depth+1) })
 	n.Taint = v.Taint.inUser()
-	if len(v.Fields) > 0 {
-		n.Fields = make(map[string]*Value, len(v.Fields))
-		for k, f := range v.Fields {
-			n.Fields[k] = asUserContentDepth(f, depth+1)
-		}
-	}
-	if len(v.Elems) > 0 {
-		n.Elems = make([]*Value, len(v.Elems))
-		for i, e := range v.Elems {
-			n.Elems[i] = asUserContentDepth(e, depth+1)
-		}
-	}
-	return &n
+	return n
 }
 
 // userRole reports whether a role name is the user's turn.
@@ -373,21 +361,27 @@ func taintOnly(t Taint) *Value {
 
 // withStep pushes s on every trace inside v.
 func (v *Value) withStep(s finding.Step) *Value {
-	if v == nil || (len(v.Taint) == 0 && len(v.Fields) == 0 && len(v.Elems) == 0) {
+	if v == nil || v.noData() {
 		return v
 	}
-	n := *v
+	n := v.withParts(func(p *Value) *Value { return p.withStep(s) })
 	n.Taint = v.Taint.withStep(s)
+	return n
+}
+
+// withParts returns a copy of v whose fields and elements are fn of v's.
+func (v *Value) withParts(fn func(*Value) *Value) *Value {
+	n := *v
 	if len(v.Fields) > 0 {
 		n.Fields = make(map[string]*Value, len(v.Fields))
 		for k, f := range v.Fields {
-			n.Fields[k] = f.withStep(s)
+			n.Fields[k] = fn(f)
 		}
 	}
 	if len(v.Elems) > 0 {
 		n.Elems = make([]*Value, len(v.Elems))
 		for i, e := range v.Elems {
-			n.Elems[i] = e.withStep(s)
+			n.Elems[i] = fn(e)
 		}
 	}
 	return &n
@@ -462,12 +456,12 @@ func joinDepth(a, b *Value, depth int) *Value {
 			for i := range a.Elems {
 				n.Elems[i] = joinDepth(a.Elems[i], b.Elems[i], depth+1)
 			}
-		case len(a.Elems) == 0 && a.noData():
+		case a.noData():
 			// A value with no data (nothing yet, None) joined with a
 			// sequence keeps the sequence's elements: unpacking it still
 			// gives each target its own element.
 			n.Elems = append([]*Value(nil), b.Elems...)
-		case len(b.Elems) == 0 && b.noData():
+		case b.noData():
 			n.Elems = append([]*Value(nil), a.Elems...)
 		default:
 			n.Taint = union(n.Taint, union(elemsDeep(a.Elems), elemsDeep(b.Elems)))
@@ -616,20 +610,7 @@ func truncate(v *Value, depth int) *Value {
 	if len(v.Fields) == 0 && len(v.Elems) == 0 {
 		return v
 	}
-	n := *v
-	if len(v.Fields) > 0 {
-		n.Fields = make(map[string]*Value, len(v.Fields))
-		for k, f := range v.Fields {
-			n.Fields[k] = truncate(f, depth+1)
-		}
-	}
-	if len(v.Elems) > 0 {
-		n.Elems = make([]*Value, len(v.Elems))
-		for i, e := range v.Elems {
-			n.Elems[i] = truncate(e, depth+1)
-		}
-	}
-	return &n
+	return v.withParts(func(p *Value) *Value { return truncate(p, depth+1) })
 }
 
 // RefKind says what project entity a Ref names.
@@ -679,7 +660,7 @@ func storedRec(v *Value, keepParams bool, known func(string) bool, depth int) *V
 	if v == nil || depth > maxDepth+1 {
 		return v
 	}
-	n := *v
+	n := v.withParts(func(p *Value) *Value { return storedRec(p, keepParams, known, depth+1) })
 	if n.Sym != "" && n.Sym != symConflict && !known(n.Sym) {
 		// An external object the catalog knows nothing of: keep that it
 		// is one (its methods derive results from their arguments), not
@@ -689,20 +670,8 @@ func storedRec(v *Value, keepParams bool, known func(string) bool, depth int) *V
 	if !keepParams {
 		n.Taint = n.Taint.sources()
 	}
-	if len(v.Fields) > 0 {
-		n.Fields = make(map[string]*Value, len(v.Fields))
-		for k, f := range v.Fields {
-			n.Fields[k] = storedRec(f, keepParams, known, depth+1)
-		}
-	}
-	if len(v.Elems) > 0 {
-		n.Elems = make([]*Value, len(v.Elems))
-		for i, e := range v.Elems {
-			n.Elems[i] = storedRec(e, keepParams, known, depth+1)
-		}
-	}
 	if n.isEmpty() {
 		return empty
 	}
-	return &n
+	return n
 }
