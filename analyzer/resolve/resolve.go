@@ -691,7 +691,7 @@ func (c *ClassInfo) LookupMethod(name string) *FuncInfo {
 	return nil
 }
 
-// extBases lists the external bases of the class and its project bases.
+// AllExtBases lists the external bases of the class and its project bases.
 func (c *ClassInfo) AllExtBases() []string {
 	var out []string
 	for _, k := range c.MRO {
@@ -702,11 +702,7 @@ func (c *ClassInfo) AllExtBases() []string {
 
 func (p *Project) classifyFunc(f *FuncInfo) {
 	for _, d := range f.Fn.Decorators {
-		target := d
-		if call, ok := d.(*ir.Call); ok {
-			target = call.Func
-		}
-		name := Dotted(target)
+		name := DecoratorName(d)
 		last := name[strings.LastIndexByte(name, '.')+1:]
 		switch last {
 		case "staticmethod":
@@ -717,7 +713,15 @@ func (p *Project) classifyFunc(f *FuncInfo) {
 	}
 }
 
-// dotted renders a Name/Attr chain as "a.b.c", or "" for anything else.
+// DecoratorName is the dotted name of a decorator, called (@shared_task(bind=True)) or not.
+func DecoratorName(d ir.Expr) string {
+	if call, ok := d.(*ir.Call); ok {
+		d = call.Func
+	}
+	return Dotted(d)
+}
+
+// Dotted renders a Name/Attr chain as "a.b.c", or "" for anything else.
 func Dotted(e ir.Expr) string {
 	switch x := e.(type) {
 	case *ir.Name:

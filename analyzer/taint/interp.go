@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -746,17 +747,7 @@ func (in *interp) sharedAttr(obj *Value) bool {
 	if obj.Ref == nil || obj.Ref.Kind != RefInstance || in.fi.Class == nil {
 		return false
 	}
-	for _, k := range in.fi.Class.MRO {
-		if k == obj.Ref.Class {
-			return true
-		}
-	}
-	for _, k := range obj.Ref.Class.MRO {
-		if k == in.fi.Class {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(in.fi.Class.MRO, obj.Ref.Class) || slices.Contains(obj.Ref.Class.MRO, in.fi.Class)
 }
 
 func (in *interp) assignSeq(targets []ir.Expr, v *Value) {

@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -243,7 +244,7 @@ func (in *interp) writeInto(c *ir.Call, r *model.Row, args []argVal, recv *Value
 // display, else as data of the whole.
 func withElement(recv, v *Value) *Value {
 	n := *recv
-	if (len(recv.Elems) > 0 || len(recv.Taint) == 0 && len(recv.Fields) == 0) && len(recv.Elems) < maxElems {
+	if (len(recv.Elems) > 0 || recv.noData()) && len(recv.Elems) < maxElems {
 		n.Elems = append(append([]*Value{}, recv.Elems...), v)
 	} else {
 		n.Taint = union(n.Taint, v.deep())
@@ -602,11 +603,7 @@ func deepOf(vs []*Value) Taint {
 func withoutClasses(t Taint, cs []rules.Class) Taint {
 	var out Taint
 	for _, f := range t {
-		drop := false
-		for _, c := range cs {
-			drop = drop || f.Class == c
-		}
-		if !drop {
+		if !slices.Contains(cs, f.Class) {
 			out = append(out, f)
 		}
 	}
@@ -745,11 +742,7 @@ func (e *Engine) classifyFuncs() {
 	for _, f := range e.proj.Funcs {
 		for _, d := range f.Fn.Decorators {
 			call, isCall := d.(*ir.Call)
-			target := d
-			if isCall {
-				target = call.Func
-			}
-			name := resolve.Dotted(target)
+			name := resolve.DecoratorName(d)
 			switch {
 			case e.nameIs(model.KindDecorator, name, model.RoleProperty):
 				f.Property = true
@@ -772,10 +765,7 @@ func (e *Engine) classifyFuncs() {
 // pydantic model or namedtuple (by its base).
 func (e *Engine) classRecord(c *ClassInfo) bool {
 	for _, d := range c.Cls.Decorators {
-		if call, ok := d.(*ir.Call); ok {
-			d = call.Func
-		}
-		if e.nameIs(model.KindDecorator, resolve.Dotted(d), model.RoleRecord) {
+		if e.nameIs(model.KindDecorator, resolve.DecoratorName(d), model.RoleRecord) {
 			return true
 		}
 	}

@@ -165,9 +165,6 @@ func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 		}
 		return &Value{Sym: obj.Sym, Taint: obj.Taint}
 	case model.ResultTaint:
-		if obj.Taint == nil {
-			return &Value{}
-		}
 		return &Value{Taint: obj.Taint}
 	}
 	return empty
