@@ -3,6 +3,7 @@ package taint
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -578,18 +579,7 @@ func rootCause(f *finding.Finding) string {
 	}
 	sort.Strings(sinks)
 	sort.Strings(srcs)
-	return f.Rule + "|" + f.Function + "|" + strings.Join(compactStrings(sinks), ",") + "|" + strings.Join(srcs, ",")
-}
-
-// compactStrings drops repeats from a sorted list.
-func compactStrings(ss []string) []string {
-	out := ss[:0]
-	for i, s := range ss {
-		if i == 0 || s != ss[i-1] {
-			out = append(out, s)
-		}
-	}
-	return out
+	return f.Rule + "|" + f.Function + "|" + strings.Join(slices.Compact(sinks), ",") + "|" + strings.Join(srcs, ",")
 }
 
 // absolute returns the resolver of relative imports for a module.
