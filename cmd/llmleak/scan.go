@@ -294,7 +294,7 @@ func parseFormats(value, output string) ([]reportSpec, error) {
 // loadConfig reads the --config file, or looks for one from dir upward.
 // Errors name the file relative to dir when it is below it.
 // rootMarkers are the files that mark a project's root directory.
-var rootMarkers = []string{"pyproject.toml", ".llmleak.toml", "setup.cfg", "manage.py", ".git"}
+var rootMarkers = []string{config.PyprojectName, config.DedicatedName, "setup.cfg", "manage.py", ".git"}
 
 // projectRoot is the root of the project the scanned paths belong to.
 // When the current directory is a project root (it holds a root marker)
