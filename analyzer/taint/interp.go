@@ -102,8 +102,11 @@ type interp struct {
 	path string
 	env  env
 	// dead is set after return/raise/continue/break on the current path.
-	dead      bool
-	ret       *Value
+	dead bool
+	ret  *Value
+	// yielded joins what a generator yields; generator is set by a yield.
+	yielded   *Value
+	generator bool
 	res       *fnResult
 	sinks     map[string]ParamSink
 	found     map[string]*rawFinding
@@ -155,7 +158,17 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 			}
 		}
 	}
-	sum := &Summary{Ret: stored(in.withoutParamIdentity(in.ret), true, in.e.known), Verifies: in.verified, Raises: stored(taintOnly(in.ownRaised), true, in.e.known).Taint}
+	ret := in.ret
+	if in.generator {
+		// Calling a generator function gives the sequence of what it
+		// yields; each element keeps its parts.
+		el := in.yielded
+		if el == nil {
+			el = empty
+		}
+		ret = &Value{Elems: []*Value{in.withoutParamIdentity(el)}, Many: true, Taint: in.ret.deep()}
+	}
+	sum := &Summary{Ret: stored(in.withoutParamIdentity(ret), true, in.e.known), Verifies: in.verified, Raises: stored(taintOnly(in.ownRaised), true, in.e.known).Taint}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -684,10 +697,9 @@ func (in *interp) execAssign(s *ir.Assign) {
 			} else {
 				nv := join(old, v)
 				if len(v.Elems) > 0 || len(old.Elems) > 0 {
-					nv = &Value{Sym: old.Sym, Ref: old.Ref, Taint: union(old.Taint, v.deep()), Fields: old.Fields, Elems: append(append([]*Value{}, old.Elems...), v.Elems...)}
-					if len(nv.Elems) > maxElems {
-						nv = &Value{Taint: nv.deep()}
-					}
+					nv = concat(old, v)
+					nv.Sym, nv.Ref, nv.Fields = old.Sym, old.Ref, old.Fields
+					nv.Taint = union(old.Taint, v.Taint)
 				}
 				v = nv
 			}
@@ -751,6 +763,13 @@ func (in *interp) sharedAttr(obj *Value) bool {
 }
 
 func (in *interp) assignSeq(targets []ir.Expr, v *Value) {
+	if v.Many && len(v.Elems) == 1 {
+		el := v.Elems[0].withTaint(v.Taint)
+		for _, t := range targets {
+			in.assign(t, el, "")
+		}
+		return
+	}
 	if len(v.Elems) == len(targets) {
 		for i, t := range targets {
 			in.assign(t, v.Elems[i], "")
@@ -896,7 +915,8 @@ func (in *interp) eval(e ir.Expr) *Value {
 		if x.From {
 			v = in.elemOf(v, x.X)
 		}
-		in.ret = join(in.ret, v)
+		in.yielded = join(in.yielded, v)
+		in.generator = true
 		return empty
 	case *ir.Starred:
 		return in.eval(x.X)
@@ -944,8 +964,10 @@ func (in *interp) evalBinOp(x *ir.BinOp) *Value {
 	if x.Op == "+" && len(l.Consts) == 1 && len(r.Consts) == 1 {
 		return &Value{Taint: union(l.deep(), r.deep()), Consts: []string{l.Consts[0] + r.Consts[0]}}
 	}
-	if x.Op == "+" && len(l.Elems) > 0 && len(r.Elems) > 0 && len(l.Elems)+len(r.Elems) <= maxElems {
-		return &Value{Taint: union(l.Taint, r.Taint), Elems: append(append([]*Value{}, l.Elems...), r.Elems...)}
+	if x.Op == "+" && (len(l.Elems) > 0 || len(r.Elems) > 0) && len(l.Fields) == 0 && len(r.Fields) == 0 {
+		// Sequences: the data of one whose elements are unknown is data
+		// of the result's unknown elements.
+		return concat(l, r)
 	}
 	return taintOnly(union(in.rendered(l), in.rendered(r)))
 }
@@ -1052,11 +1074,16 @@ func (in *interp) evalComp(x *ir.Comprehension) *Value {
 			in.eval(c)
 		}
 	}
-	var t Taint
-	if x.Key != nil {
-		t = in.eval(x.Key).deep()
+	if x.Key == nil {
+		// A list, set or generator: its elements keep their parts.
+		el := in.eval(x.Elt)
+		in.env = saved
+		if el.isEmpty() {
+			return taintOnly(gathered)
+		}
+		return &Value{Taint: gathered, Elems: []*Value{el}, Many: true}
 	}
-	t = union(t, in.eval(x.Elt).deep())
+	t := union(in.eval(x.Key).deep(), in.eval(x.Elt).deep())
 	in.env = saved
 	return taintOnly(union(t, gathered))
 }

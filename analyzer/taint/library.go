@@ -244,9 +244,14 @@ func (in *interp) writeInto(c *ir.Call, r *model.Row, args []argVal, recv *Value
 // display, else as data of the whole.
 func withElement(recv, v *Value) *Value {
 	n := *recv
-	if (len(recv.Elems) > 0 || recv.noData()) && len(recv.Elems) < maxElems {
+	switch {
+	case recv.Many && len(recv.Elems) == 1:
+		n.Elems = []*Value{join(recv.Elems[0], v)}
+	case len(recv.Elems) >= maxElems:
+		return withElement(collapsed(recv), v)
+	case len(recv.Elems) > 0 || recv.noData():
 		n.Elems = append(append([]*Value{}, recv.Elems...), v)
-	} else {
+	default:
 		n.Taint = union(n.Taint, v.deep())
 	}
 	return &n
@@ -254,12 +259,13 @@ func withElement(recv, v *Value) *Value {
 
 // withElements is a container extended by the elements of v.
 func withElements(recv, v *Value) *Value {
-	n := *recv
-	if len(v.Elems) > 0 && len(recv.Elems)+len(v.Elems) <= maxElems && len(v.Taint) == 0 {
-		n.Elems = append(append([]*Value{}, recv.Elems...), v.Elems...)
-	} else {
-		n.Taint = union(n.Taint, v.deep())
+	if len(v.Elems) > 0 && (len(recv.Elems) > 0 || recv.noData()) {
+		n := concat(recv, v)
+		n.Sym, n.Ref, n.Fields, n.Consts = recv.Sym, recv.Ref, recv.Fields, recv.Consts
+		return n
 	}
+	n := *recv
+	n.Taint = union(n.Taint, v.deep())
 	return &n
 }
 
@@ -619,15 +625,21 @@ func spreadArgs(r *model.Row, args []argVal) []argVal {
 	}
 	var pos []argVal
 	if av := keyword(args, r.Star); av != nil {
-		for _, el := range av.Elems {
-			pos = append(pos, argVal{v: el})
+		if !av.Many {
+			for _, el := range av.Elems {
+				pos = append(pos, argVal{v: el})
+			}
 		}
-		if len(av.Elems) == 0 && len(av.Taint) > 0 {
+		if (len(av.Elems) == 0 && len(av.Taint) > 0) || (av.Many && len(av.deep()) > 0) {
 			pos = append(pos, argVal{v: av, star: true})
 		}
 	} else if av := positional(args, 0); av != nil {
-		for _, el := range av.Elems {
-			pos = append(pos, argVal{v: el})
+		if av.Many {
+			pos = append(pos, argVal{v: av, star: true})
+		} else {
+			for _, el := range av.Elems {
+				pos = append(pos, argVal{v: el})
+			}
 		}
 	}
 	if kv := keyword(args, r.StarKw); kv != nil {

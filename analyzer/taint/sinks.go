@@ -175,7 +175,7 @@ func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push b
 	if v == nil || depth > maxDepth+1 {
 		return v
 	}
-	n := &Value{Sym: v.Sym, Ref: v.Ref, Consts: v.Consts}
+	n := &Value{Sym: v.Sym, Ref: v.Ref, Consts: v.Consts, Many: v.Many}
 	var whole *Value
 	for _, f := range v.Taint {
 		if f.Class == paramClass {
@@ -263,7 +263,7 @@ func (in *interp) roleTaint(v *Value, role rules.ArgRole) []roleFact {
 	add(v.Taint, rules.RolePrompt)
 	for i, el := range v.Elems {
 		r := rules.RolePrompt
-		if privileged(el, i == len(v.Elems)-1) {
+		if privileged(el, !v.Many && i == len(v.Elems)-1) {
 			r = rules.RoleSystem
 		}
 		add(el.deep(), r)

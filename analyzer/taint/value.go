@@ -316,6 +316,10 @@ type Value struct {
 	Fields map[string]*Value
 	// Elems are the known elements of a list or tuple display.
 	Elems []*Value
+	// Many says Elems holds one element that stands for any number of
+	// elements at any position: a list built in a loop or a comprehension.
+	// Its elements keep their fields, though not their order.
+	Many bool
 	// Consts are the constant strings the value may be (nil: unknown).
 	Consts []string
 }
@@ -451,8 +455,9 @@ func joinDepth(a, b *Value, depth int) *Value {
 	}
 	if len(a.Elems) > 0 || len(b.Elems) > 0 {
 		switch {
-		case len(a.Elems) == len(b.Elems):
+		case len(a.Elems) == len(b.Elems) && a.Many == b.Many:
 			n.Elems = make([]*Value, len(a.Elems))
+			n.Many = a.Many
 			for i := range a.Elems {
 				n.Elems[i] = joinDepth(a.Elems[i], b.Elems[i], depth+1)
 			}
@@ -461,10 +466,22 @@ func joinDepth(a, b *Value, depth int) *Value {
 			// sequence keeps the sequence's elements: unpacking it still
 			// gives each target its own element.
 			n.Elems = append([]*Value(nil), b.Elems...)
+			n.Many = b.Many
 		case b.noData():
 			n.Elems = append([]*Value(nil), a.Elems...)
+			n.Many = a.Many
 		default:
-			n.Taint = union(n.Taint, union(elemsDeep(a.Elems), elemsDeep(b.Elems)))
+			// Sequences of different lengths: one element that may be any
+			// of theirs.
+			el, other := joinAll(a.Elems), joinAll(b.Elems)
+			switch {
+			case el == nil:
+				el = other
+			case other != nil:
+				el = joinDepth(el, other, depth+1)
+			}
+			n.Elems = []*Value{el}
+			n.Many = true
 		}
 	}
 	if a.Consts != nil && b.Consts != nil {
@@ -540,6 +557,40 @@ func (v *Value) deepParts() Taint {
 	return union(t, elemsDeep(v.Elems))
 }
 
+// joinAll is the join of values (nil for none).
+func joinAll(vs []*Value) *Value {
+	var out *Value
+	for _, v := range vs {
+		out = join(out, v)
+	}
+	return out
+}
+
+// collapsed is seq with its elements folded into one that stands for any
+// of them (Many).
+func collapsed(seq *Value) *Value {
+	n := *seq
+	if len(seq.Elems) > 0 {
+		n.Elems = []*Value{joinAll(seq.Elems)}
+		n.Many = true
+	}
+	return &n
+}
+
+// concat is the sequence l followed by r: their elements in order while
+// both are known and few, else one element that may be any of them (the
+// data of a sequence whose elements are unknown stays its own taint).
+func concat(l, r *Value) *Value {
+	unknown := func(v *Value) bool { return v.Many || (len(v.Elems) == 0 && !v.noData()) }
+	n := &Value{Taint: union(l.Taint, r.Taint)}
+	n.Elems = append(append([]*Value{}, l.Elems...), r.Elems...)
+	if len(n.Elems) > 0 && (unknown(l) || unknown(r) || len(n.Elems) > maxElems) {
+		n.Elems = []*Value{joinAll(n.Elems)}
+		n.Many = true
+	}
+	return n
+}
+
 func elemsDeep(es []*Value) Taint {
 	var t Taint
 	for _, e := range es {
@@ -573,7 +624,7 @@ func sameShape(a, b *Value) bool {
 	if a == nil || b == nil {
 		return a.isEmpty() && b.isEmpty()
 	}
-	if a.Sym != b.Sym || !sameKeys(a.Taint, b.Taint) || len(a.Fields) != len(b.Fields) || len(a.Elems) != len(b.Elems) || len(a.Consts) != len(b.Consts) {
+	if a.Sym != b.Sym || !sameKeys(a.Taint, b.Taint) || len(a.Fields) != len(b.Fields) || len(a.Elems) != len(b.Elems) || a.Many != b.Many || len(a.Consts) != len(b.Consts) {
 		return false
 	}
 	if (a.Ref == nil) != (b.Ref == nil) || (a.Ref != nil && !a.Ref.equal(b.Ref)) {

@@ -144,3 +144,31 @@ func testEngine(t *testing.T) *Engine {
 	}
 	return &Engine{models: set}
 }
+
+// TestJoinSequencesOfOtherLengths checks that lists of different lengths
+// join into one element that stands for any of theirs, so an element's
+// fields stay apart, and that the join is stable once collapsed.
+func TestJoinSequencesOfOtherLengths(t *testing.T) {
+	secret := &Value{Taint: Taint{fact(rules.ClassSecret, 1)}}
+	obj := (&Value{}).withField("note", empty).withField("key", secret)
+	one := &Value{Elems: []*Value{obj}}
+	two := &Value{Elems: []*Value{obj, obj}}
+	j := join(one, two)
+	if !j.Many || len(j.Elems) != 1 {
+		t.Fatalf("join of lengths 1 and 2: Many=%v, %d elements; want one element standing for many", j.Many, len(j.Elems))
+	}
+	if len(j.Taint) != 0 {
+		t.Errorf("the list itself carries %v; want its elements alone to", j.Taint)
+	}
+	el := j.Elems[0]
+	if len(el.Fields["note"].deep()) != 0 || len(el.Fields["key"].deep()) != 1 {
+		t.Errorf("element fields not kept apart: note %v, key %v", el.Fields["note"].deep(), el.Fields["key"].deep())
+	}
+	if again := join(j, withElement(j, obj)); !sameShape(again, j) {
+		t.Errorf("appending to a collapsed list changed its shape")
+	}
+	c := concat(one, &Value{Taint: secret.Taint})
+	if !c.Many || len(c.Taint) != 1 {
+		t.Errorf("a list plus one of unknown elements: Many=%v taint %v; want many elements and the other's data", c.Many, c.Taint)
+	}
+}
