@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/ir"
@@ -49,7 +50,7 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 				}
 			}
 		case a.star:
-			if len(a.v.Elems) > 0 {
+			if len(a.v.Elems) > 0 && !a.v.Many {
 				for _, el := range a.v.Elems {
 					pi = assignPositional(params, byParam, pi, el)
 				}
@@ -166,8 +167,42 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	if ret == nil || ret.isEmpty() {
 		return empty
 	}
-	return in.substitute(ret, byParam, retStep, c != nil, 0)
+	v := in.substitute(ret, byParam, retStep, c != nil, 0)
+	if masksByName(f.Fn.Name) {
+		// A helper named for masking (mask_token, redact_email) returns
+		// its input masked: no longer the data, as after a sanitizer.
+		return taintOnly(onlyClass(v.deep(), rules.ClassFwdCert))
+	}
+	return v
 }
+
+// maskWords are the words of a function name that say it returns its
+// input masked, redacted or anonymized.
+var maskWords = map[string]bool{
+	"mask": true, "masked": true, "redact": true, "redacted": true, "obfuscate": true, "obfuscated": true,
+	"censor": true, "censored": true, "anonymize": true, "anonymise": true, "anonymized": true, "anonymised": true,
+	"pseudonymize": true, "pseudonymise": true, "scrub": true, "scrubbed": true,
+}
+
+// masksByName reports whether a function's name has a word of maskWords
+// (words split at underscores and at lower-to-upper case changes).
+func masksByName(name string) bool {
+	start := 0
+	for i := 0; i <= len(name); i++ {
+		if i == len(name) || name[i] == '_' || (i > start && isUpper(name[i]) && !isUpper(name[i-1])) {
+			if i > start && maskWords[strings.ToLower(name[start:i])] {
+				return true
+			}
+			start = i
+			if i < len(name) && name[i] == '_' {
+				start = i + 1
+			}
+		}
+	}
+	return false
+}
+
+func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
 // substitute replaces parameter facts in a callee's value by the caller's
 // argument values.

@@ -172,3 +172,14 @@ func TestJoinSequencesOfOtherLengths(t *testing.T) {
 		t.Errorf("a list plus one of unknown elements: Many=%v taint %v; want many elements and the other's data", c.Many, c.Taint)
 	}
 }
+
+func TestMasksByName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"mask_string": true, "_redact": true, "maskToken": true, "get_masked_email": true, "anonymize": true,
+		"unmask_token": false, "masking": false, "task": false, "ask_llm": false, "MaskedValue": true, "": false,
+	} {
+		if got := masksByName(name); got != want {
+			t.Errorf("masksByName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
