@@ -28,6 +28,7 @@ const (
 	ClassInput      = model.ClassInput
 	ClassResponse   = model.ClassResponse
 	ClassPrompt     = model.ClassPrompt
+	ClassToolArg    = model.ClassToolArg
 	ClassFwdCert    = model.ClassFwdCert
 	ClassVerify     = model.ClassVerify
 

@@ -41,6 +41,9 @@ var flowRules = []FlowRule{
 	{Sink: SinkLog, Class: ClassResponse, Rule: "LK202", Message: "model response {Src} is written to a log by {Sink}"},
 	{Sink: SinkLog, Class: ClassPrompt, Rule: "LK202", Message: "prompt {Src} is written to a log by {Sink}"},
 	{Sink: SinkOutput, Class: ClassResponse, Rule: "LK301", Message: "model output {Src} reaches {Sink} unescaped"},
+	// One argument of a tool call is model output where code runs it, but
+	// a part of the response, not the response, in a log.
+	{Sink: SinkOutput, Class: ClassToolArg, Rule: "LK301", Message: "model output {Src} reaches {Sink} unescaped"},
 	{Sink: SinkDecision, Class: ClassFwdCert, Rule: "LK401", Message: "forwarded client-certificate header {Src} decides access ({Sink}) with no check of the proxy's verification result before it"},
 }
 

@@ -131,7 +131,7 @@ func (in *interp) memberValue(r *model.Row, obj *Value, sym string, e ir.Expr) *
 		}
 		return in.sourceRow(e, r)
 	case model.KindPropagator:
-		return memberResult(r.Result, obj)
+		return memberResult(r.Result, obj, r.Returns)
 	case model.KindType:
 		if r.Returns != "" {
 			return &Value{Sym: r.Returns}
@@ -166,8 +166,26 @@ func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 		return &Value{Sym: obj.Sym, Taint: obj.Taint}
 	case model.ResultTaint:
 		return &Value{Taint: obj.Taint}
+	case model.ResultPart:
+		return &Value{Taint: reclassed(obj.deep(), rules.ClassResponse, rules.ClassToolArg)}
 	}
 	return empty
+}
+
+// reclassed is t with the facts of class from made facts of class to,
+// with their origins and traces.
+func reclassed(t Taint, from, to rules.Class) Taint {
+	var out Taint
+	for _, f := range t {
+		if f.Class == from && f.Origin != nil {
+			o := *f.Origin
+			o.Class = to
+			o.key = string(to) + strings.TrimPrefix(o.key, string(from))
+			f.Class, f.Origin = to, &o
+		}
+		out = union(out, Taint{f})
+	}
+	return out
 }
 
 // sourceRow is the value a source row yields at e: its kind and classes,

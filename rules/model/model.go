@@ -25,6 +25,9 @@ const (
 	ClassLog      Class = "log"      // text read from a log
 	ClassInput    Class = "input"    // any request-derived value
 	ClassResponse Class = "response" // a model's response
+	// ClassToolArg is one argument of a tool call a model asked for, read
+	// by its name: model output, but a part, not the response text.
+	ClassToolArg Class = "toolarg"
 	ClassPrompt   Class = "prompt"   // a prompt sent to a model
 	// ClassFwdCert marks certificate identity read from a header a proxy
 	// forwarded (spoofable unless the verify result was checked).
@@ -60,6 +63,8 @@ func (c Class) Describe() string {
 		return "model response"
 	case ClassPrompt:
 		return "prompt"
+	case ClassToolArg:
+		return "tool-call argument"
 	case ClassFwdCert:
 		return "forwarded client-certificate header"
 	case ClassVerify:
@@ -201,6 +206,9 @@ const (
 	ResultWhole Result = "whole" // the object's kind and all its data, its parts aside
 	ResultTaint Result = "taint" // the object's data, nothing of its kind
 	ResultItem  Result = "item"  // the object's item at the key in argument 0 (argument 1 the default)
+	// ResultPart is one named part of a model's structured output (a tool
+	// call's argument): its response data becomes ClassToolArg.
+	ResultPart Result = "part"
 )
 
 // On is where a row applies: a call of the symbol, a read of it as an
@@ -217,7 +225,7 @@ const (
 
 var results = map[string]Result{"response": ResultResponse, "none": ResultNone, "object": ResultObject, "text": ResultText,
 	"same": ResultSame, "derived": ResultDerived, "generic": ResultGeneric, "self": ResultSelf, "whole": ResultWhole,
-	"taint": ResultTaint, "item": ResultItem}
+	"taint": ResultTaint, "item": ResultItem, "part": ResultPart}
 
 // Cond is a condition on one argument of a call: the row applies when
 // the argument is one of the constants Matches names (a pattern), has
