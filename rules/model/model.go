@@ -28,7 +28,7 @@ const (
 	// ClassToolArg is one argument of a tool call a model asked for, read
 	// by its name: model output, but a part, not the response text.
 	ClassToolArg Class = "toolarg"
-	ClassPrompt   Class = "prompt"   // a prompt sent to a model
+	ClassPrompt  Class = "prompt" // a prompt sent to a model
 	// ClassFwdCert marks certificate identity read from a header a proxy
 	// forwarded (spoofable unless the verify result was checked).
 	ClassFwdCert Class = "fwdcert"
