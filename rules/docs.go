@@ -572,6 +572,7 @@ class PaymentView(APIView):
 	"LK202": {
 		What: "Finds prompts and model responses written to a log: a value that is sent to an LLM call (the prompt text, the messages list, the input) " +
 			"or returned by one (the response object or its text), passed to a `logging` logger, `print`, `structlog` or `loguru`. " +
+			"One argument of a tool call read by its name (`block.input[\"coordinate\"]`) and the name of the tool called are parts of the response, not reported; the arguments logged whole are. " +
 			"It is a note: the prompt may hold nothing sensitive, but llmleak cannot know what users will type or what the model will answer.",
 		Why: "Prompts are built from user input and often from records, documents and retrieved context that the user could not read directly; responses can repeat any of it. " +
 			"Logging them copies whole conversations into a system with weaker access control and longer retention than the feature itself, " +
@@ -670,7 +671,8 @@ def update_contact(request):
 		What: "Finds model output reaching a place where it is executed or interpreted: `eval`, `exec` and `compile`; `subprocess` functions, `os.system` and `os.popen`; " +
 			"SQL through `cursor.execute`, `Manager.raw()` and `QuerySet.extra()`; and HTML marked safe with `mark_safe`, " +
 			"passed to `format_html` as the format string, or rendered through the `|safe` filter. " +
-			"Model output is the response of any LLM call llmleak recognises, or a value returned by a project wrapper around one.",
+			"Model output is the response of any LLM call llmleak recognises, or a value returned by a project wrapper around one, " +
+			"including the arguments of a tool call the model asked for (`block.input[\"command\"]`, `json.loads(call.function.arguments)`).",
 		Why: "A model's answer is untrusted input, whoever wrote the prompt. " +
 			"Everything in its context steers it, including text that a user or a retrieved document planted there, and it can simply be wrong. " +
 			"Executing it as Python, shell or SQL gives that text the application's privileges: reading any table, changing records, running commands on the host. " +
