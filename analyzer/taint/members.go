@@ -172,11 +172,22 @@ func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 	return empty
 }
 
+// partPath is the path of a parameter fact for one named part of the
+// parameter's structured model output (a tool call's argument read in a
+// function that receives the arguments): where the caller's value is
+// substituted, its response data becomes a tool-call argument.
+const partPath = "[part]"
+
 // reclassed is t with the facts of class from made facts of class to,
-// with their origins and traces.
+// with their origins and traces; a parameter's own facts become the facts
+// of its part (partPath), reclassed where the caller's value comes in.
 func reclassed(t Taint, from, to rules.Class) Taint {
 	var out Taint
 	for _, f := range t {
+		if f.Class == paramClass && f.Path == "" {
+			f.Path = partPath
+			f.pk = paramKey(f.Param, partPath)
+		}
 		if f.Class == from && f.Origin != nil {
 			o := *f.Origin
 			o.Class = to

@@ -159,6 +159,9 @@ func fieldOf(v *Value, name string) *Value {
 	if v == nil {
 		return nil
 	}
+	if name == partPath {
+		return taintOnly(reclassed(v.deep(), rules.ClassResponse, rules.ClassToolArg))
+	}
 	if f, ok := v.Fields[name]; ok {
 		return f
 	}

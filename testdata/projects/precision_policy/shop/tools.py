@@ -33,6 +33,23 @@ def claude_tools(question):
         kept = args.copy()
         log.info("kept %s", kept)  # want: LK202
         subprocess.run(args["command"], shell=True)  # want: LK301
+        point(args)
+        run_step(args)  # want: LK301
+        dump(args)  # want: LK202
+
+
+def point(tool_input, key="coordinate"):
+    # Silent: one argument, whichever key names it.
+    raw = tool_input.get(key)
+    log.warning("bad coordinate %s", raw)
+
+
+def run_step(tool_input):
+    subprocess.run(tool_input["command"], shell=True)
+
+
+def dump(tool_input):
+    log.info("tool input %s", tool_input)
 
 
 def openai_tools(question):
