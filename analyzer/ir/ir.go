@@ -192,12 +192,14 @@ func (s *StmtBase) StmtSpan() Span { return s.Span }
 // "d[k] = v", "a, b = t". Targets holds one entry per "=" target.
 // For augmented assignment Op is the operator without "=" ("+", "|", ...)
 // and Targets has one element. For an annotation without a value
-// ("a: int"), Value is nil.
+// ("a: int"), Value is nil. Annotation is the declared type ("a: T = v"),
+// nil when none.
 type Assign struct {
 	StmtBase
-	Targets []Expr
-	Value   Expr
-	Op      string
+	Targets    []Expr
+	Value      Expr
+	Op         string
+	Annotation Expr
 }
 
 // ExprStmt is an expression used as a statement (usually a call).

@@ -390,6 +390,9 @@ func (c *conv) exprStmt(i int, base ir.StmtBase) ir.Stmt {
 		a := first
 		for {
 			s.Targets = append(s.Targets, c.exprField(a, fLeft))
+			if t := c.field(a, fType); t >= 0 {
+				s.Annotation = c.expr(t)
+			}
 			r := c.field(a, fRight)
 			if r < 0 {
 				break

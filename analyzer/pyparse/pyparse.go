@@ -28,8 +28,8 @@
 //     of a nested format spec ("{x:>{width}}") are Parts after the
 //     interpolated one, without a "{}" of their own. "{x=}" keeps "x=" in
 //     Text. Doubled braces are undoubled.
-//   - Annotations of assignments ("a: T = v") are dropped; the target and
-//     value are kept.
+//   - Annotations of assignments ("a: T = v", "a: T") are the Assign's
+//     Annotation.
 //   - "print x" (Python 2) is a Call to print; "print >>f, x" passes f as
 //     keyword "file". "exec code in g" is a Call to exec.
 //   - Match patterns: captures and wildcards are Names, class patterns

@@ -264,6 +264,9 @@ func renderStmt(b *strings.Builder, s ir.Stmt, ind string) {
 		if s.Value != nil {
 			v = render(s.Value)
 		}
+		if s.Annotation != nil {
+			ts[len(ts)-1] += ": " + render(s.Annotation)
+		}
 		line("%s %s= %s", strings.Join(ts, " = "), s.Op, v)
 	case *ir.ExprStmt:
 		line("%s", render(s.X))

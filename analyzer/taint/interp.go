@@ -159,6 +159,17 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		}
 	}
 	ret := in.ret
+	if !in.generator && fi.Fn.Returns != nil && in.untyped(ret) {
+		// What the function returns is of the class its annotation names.
+		if t := in.annotType(fi.Fn.Returns); t != nil {
+			n := &Value{}
+			if ret != nil {
+				n = &Value{Taint: ret.Taint, Fields: ret.Fields, Elems: ret.Elems, Many: ret.Many}
+			}
+			n.Sym = t.Sym
+			ret = n
+		}
+	}
 	if in.generator {
 		// Calling a generator function gives the sequence of what it
 		// yields; each element keeps its parts.
@@ -246,6 +257,11 @@ func (in *interp) initParams() {
 		}
 		if p.Kind == ir.ParamVarArgs || p.Kind == ir.ParamVarKw {
 			v.Sym, v.Ref = "", nil
+		} else if p.Annotation != nil && in.untyped(v) {
+			// No caller says what it is: the annotation may.
+			if t := in.annotType(p.Annotation); t != nil {
+				v.Sym = t.Sym
+			}
 		}
 		in.env[p.Name] = v
 	}
@@ -672,8 +688,14 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 				in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: cd.Class.Name, v: &Value{Ref: &Ref{Kind: RefClass, Class: nc}}})
 			}
 		}
-		if a, ok := st.(*ir.Assign); ok && a.Value != nil {
-			v := in.eval(a.Value)
+		if a, ok := st.(*ir.Assign); ok && (a.Value != nil || a.Annotation != nil) {
+			v := in.annotated(a, empty)
+			if a.Value != nil {
+				v = in.annotated(a, in.eval(a.Value))
+			}
+			if v.isEmpty() {
+				continue
+			}
 			for _, t := range a.Targets {
 				if n, ok := t.(*ir.Name); ok {
 					in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: n.Id, v: v})
@@ -684,11 +706,25 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 	in.env = saved
 }
 
+// annotated is v, given the type of the assignment's annotation when it
+// has none of its own.
+func (in *interp) annotated(s *ir.Assign, v *Value) *Value {
+	if s.Annotation == nil || !in.untyped(v) {
+		return v
+	}
+	if t := in.annotType(s.Annotation); t != nil {
+		n := *v
+		n.Sym = t.Sym
+		return &n
+	}
+	return v
+}
+
 func (in *interp) execAssign(s *ir.Assign) {
 	if s.Value == nil {
 		return
 	}
-	v := in.eval(s.Value)
+	v := in.annotated(s, in.eval(s.Value))
 	if s.Op != "" {
 		if len(s.Targets) == 1 {
 			old := in.eval(s.Targets[0])

@@ -1,0 +1,128 @@
+package taint
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/llmleak/llmleak/analyzer/ir"
+	"github.com/llmleak/llmleak/analyzer/resolve"
+	"github.com/llmleak/llmleak/rules/model"
+)
+
+// Annotations give a value the type they declare where nothing else does:
+// a parameter no caller is seen to fill, an attribute declared on a class,
+// a function's return. Only library classes a type row describes count
+// (an SDK client, a chat model): what calling the class would build.
+
+// annotType is an instance of the library class annotation a names, as
+// the class's type row builds it; nil when a names nothing a row knows.
+func (in *interp) annotType(a ir.Expr) *Value {
+	a = annotInner(a, 0)
+	if a == nil {
+		return nil
+	}
+	v := in.eval(a)
+	if v.Sym == "" || v.Sym == symConflict || v.Ref != nil || strings.HasPrefix(v.Sym, "@") || strings.HasSuffix(v.Sym, ")") {
+		return nil
+	}
+	for _, r := range in.e.models.Rows(v.Sym) {
+		if r.Kind == model.KindType && r.If == nil && r.Result != model.ResultNone {
+			in.e.use(r)
+			return &Value{Sym: construct(r, v.Sym, nil).Sym}
+		}
+	}
+	return nil
+}
+
+// untyped reports whether v is of no class the engine knows: nothing, an
+// opaque library object, or an object of a library no row describes.
+func (in *interp) untyped(v *Value) bool {
+	if v == nil {
+		return true
+	}
+	if v.Ref != nil {
+		return false
+	}
+	return v.Sym == "" || v.Sym == symOpaque || v.Sym == symConflict || !in.e.known(v.Sym)
+}
+
+// dottedName is a dotted identifier as a string annotation writes it.
+var dottedName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+
+// annotInner is the class an annotation declares: inside Optional[...],
+// Annotated[..., ...], a Union or "|" with None, and a string.
+func annotInner(a ir.Expr, depth int) ir.Expr {
+	if a == nil || depth > 4 {
+		return nil
+	}
+	switch x := a.(type) {
+	case *ir.Name, *ir.Attr:
+		return a
+	case *ir.Const:
+		if x.Kind != ir.ConstStr {
+			return nil
+		}
+		return annotInner(parseAnnotString(strings.TrimSpace(x.Value), x.Span), depth+1)
+	case *ir.BinOp:
+		if x.Op != "|" {
+			return nil
+		}
+		return oneNotNone([]ir.Expr{x.L, x.R}, depth)
+	case *ir.Subscript:
+		name := resolve.Dotted(x.X)
+		switch name[strings.LastIndex(name, ".")+1:] {
+		case "Optional":
+			return annotInner(x.Index, depth+1)
+		case "Annotated":
+			if s, ok := x.Index.(*ir.Seq); ok && len(s.Elems) > 0 {
+				return annotInner(s.Elems[0], depth+1)
+			}
+		case "Union":
+			if s, ok := x.Index.(*ir.Seq); ok {
+				return oneNotNone(s.Elems, depth)
+			}
+		}
+	}
+	return nil
+}
+
+// oneNotNone is the one member of a union that is not None.
+func oneNotNone(es []ir.Expr, depth int) ir.Expr {
+	var only ir.Expr
+	for _, e := range es {
+		if c, ok := e.(*ir.Const); ok && c.Kind == ir.ConstNone {
+			continue
+		}
+		if only != nil {
+			return nil
+		}
+		only = e
+	}
+	return annotInner(only, depth+1)
+}
+
+// parseAnnotString reads a string annotation: a dotted name, or one made
+// optional ("Optional[X]", "X | None", "None | X").
+func parseAnnotString(s string, sp ir.Span) ir.Expr {
+	if inner, ok := strings.CutPrefix(s, "Optional["); ok && strings.HasSuffix(inner, "]") {
+		s = strings.TrimSuffix(inner, "]")
+	}
+	if parts := strings.Split(s, "|"); len(parts) == 2 {
+		l, r := strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])
+		switch {
+		case r == "None":
+			s = l
+		case l == "None":
+			s = r
+		}
+	}
+	if !dottedName.MatchString(s) {
+		return nil
+	}
+	names := strings.Split(s, ".")
+	var e ir.Expr = &ir.Name{ExprBase: ir.ExprBase{Span: sp}, Id: names[0]}
+	for _, n := range names[1:] {
+		e = &ir.Attr{ExprBase: ir.ExprBase{Span: sp}, X: e, Name: n}
+	}
+	return e
+}
