@@ -16,12 +16,18 @@ import (
 
 // annotType is an instance of the library class annotation a names, as
 // the class's type row builds it; nil when a names nothing a row knows.
-func (in *interp) annotType(a ir.Expr) *Value {
+// With project set, a project class counts too: an instance of it or of
+// any project class deriving from it (a declared base class stands for
+// each of its implementations).
+func (in *interp) annotType(a ir.Expr, project bool) *Value {
 	a = annotInner(a, 0)
 	if a == nil {
 		return nil
 	}
 	v := in.eval(a)
+	if project && v.Ref != nil && v.Ref.Kind == RefClass {
+		return in.e.implementations(v.Ref.Class)
+	}
 	if v.Sym == "" || v.Sym == symConflict || v.Ref != nil || strings.HasPrefix(v.Sym, "@") || strings.HasSuffix(v.Sym, ")") {
 		return nil
 	}
@@ -125,4 +131,18 @@ func parseAnnotString(s string, sp ir.Span) ir.Expr {
 		e = &ir.Attr{ExprBase: ir.ExprBase{Span: sp}, X: e, Name: n}
 	}
 	return e
+}
+
+// implementations is an instance of c or of a project class deriving from
+// it: one of them when there are few enough, else c alone.
+func (e *Engine) implementations(c *ClassInfo) *Value {
+	ref := &Ref{Kind: RefInstance, Class: c}
+	subs := e.subclasses[c]
+	if len(subs) == 0 || len(subs)+1 > maxAlts {
+		return &Value{Ref: ref}
+	}
+	for _, s := range subs {
+		ref = joinRef(ref, &Ref{Kind: RefInstance, Class: s})
+	}
+	return &Value{Ref: ref}
 }

@@ -16,6 +16,13 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	if f, ok := obj.Fields[name]; ok {
 		return f
 	}
+	if alts := obj.alternatives(); alts != nil {
+		var out *Value
+		for _, alt := range alts {
+			out = join(out, in.getattr(alt, name, e))
+		}
+		return out
+	}
 	if v, ok := in.readMember(obj, name, e); ok {
 		return v
 	}
@@ -175,7 +182,12 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 		return &Value{Sym: obj.Sym + "[]", Taint: obj.Taint}
 	}
 	if len(keys) == 1 {
-		return taintOnly(in.partOf(obj.Taint, keys[0], e))
+		part := taintOnly(in.partOf(obj.Taint, keys[0], e))
+		if obj.Many && len(obj.Elems) == 1 {
+			// Items stored under keys not known: any may be this one.
+			return join(obj.Elems[0], part)
+		}
+		return part
 	}
 	if len(keys) > 1 {
 		var v *Value
@@ -279,6 +291,14 @@ func (in *interp) evalCall(c *ir.Call) *Value {
 
 // callMethod handles recv.name(args).
 func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
+	if alts := recv.alternatives(); alts != nil {
+		// One of several objects: the method of each.
+		var out *Value
+		for _, alt := range alts {
+			out = join(out, in.callMethod(c, a, alt))
+		}
+		return out
+	}
 	name := a.Name
 	// A call through a task queue or an executor that the models say
 	// calls the function it is made on (Celery's delay, apply_async).
@@ -344,6 +364,14 @@ func (in *interp) handlerFormat(c *ir.Call, recv *Value, name string) (*Value, b
 
 // callValue calls a function value.
 func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value) *Value {
+	if alts := fn.alternatives(); alts != nil {
+		// One of several callables: each may be the one called.
+		var out *Value
+		for _, alt := range alts {
+			out = join(out, in.callValue(c, alt, args, recv...))
+		}
+		return out
+	}
 	if fn.plain() {
 		// An unknown callable (a parameter, a lambda, a form class held
 		// in an attribute): the result is derived from the arguments.

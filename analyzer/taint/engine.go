@@ -98,6 +98,9 @@ type state struct {
 	paramTypes [][]*Value
 	classAttrs []map[string]*Value
 	globals    []map[string]*Value
+	// mutated are, by module, the globals that functions change in place
+	// (a registry a decorator fills): the join of every such write.
+	mutated []map[string]*Value
 	// captures are the variables of an enclosing function that a nested
 	// function (a closure) may read, by nested function.
 	captures []map[string]*Value
@@ -125,6 +128,9 @@ type Engine struct {
 	// attrWriters holds each function's latest writes of a class
 	// attribute; writtenBy the attributes a function wrote last time.
 	attrWriters map[attrKey]map[int]*Value
+	// subclasses are, by project class, the project classes deriving from
+	// it at any depth, in the project's order.
+	subclasses map[*ClassInfo][]*ClassInfo
 	writtenBy   [][]attrKey
 	// prevDeps is what each function read in its latest analysis.
 	prevDeps [][]depKey
@@ -169,6 +175,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.st.sums = make([]*Summary, len(p.Funcs))
 	e.st.paramTypes = make([][]*Value, len(p.Funcs))
 	e.st.classAttrs = make([]map[string]*Value, len(p.Classes))
+	e.st.mutated = make([]map[string]*Value, len(p.Mods))
 	e.st.globals = make([]map[string]*Value, len(p.Mods))
 	e.st.captures = make([]map[string]*Value, len(p.Funcs))
 	e.st.prompts = make([]map[string]bool, len(p.Funcs))
@@ -180,6 +187,12 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.varChanges = map[depKey]int{}
 	e.attrWriters = map[attrKey]map[int]*Value{}
 	e.writtenBy = make([][]attrKey, len(p.Funcs))
+	e.subclasses = map[*ClassInfo][]*ClassInfo{}
+	for _, c := range p.Classes {
+		for _, b := range c.MRO[1:] {
+			e.subclasses[b] = append(e.subclasses[b], c)
+		}
+	}
 	return e
 }
 
@@ -446,7 +459,7 @@ func (e *Engine) mergeAttrs(r *fnResult, touch func(depKey)) {
 	id := r.fn.ID
 	mine := map[attrKey]*Value{}
 	for _, w := range r.attrWrites {
-		k := attrKey{w.cls.ID, w.name}
+		k := attrKey{w.owner(), w.name}
 		mine[k] = join(mine[k], w.v)
 	}
 	for _, k := range e.writtenBy[id] {
@@ -637,10 +650,17 @@ func (e *Engine) refreshAttr(k attrKey, touch func(depKey)) {
 	for _, id := range ids {
 		nv = join(nv, e.attrWriters[k][id])
 	}
-	m := e.st.classAttrs[k.cls]
+	slot, dep := &e.st.classAttrs, depKey{'C', k.cls, k.name}
+	idx := k.cls
+	if k.cls < 0 {
+		// A module's global changed in place by functions.
+		idx = -1 - k.cls
+		slot, dep = &e.st.mutated, depKey{'M', idx, k.name}
+	}
+	m := (*slot)[idx]
 	if m == nil {
 		m = map[string]*Value{}
-		e.st.classAttrs[k.cls] = m
+		(*slot)[idx] = m
 	}
 	old := m[k.name]
 	if e.attrChanges[k] >= widenAfter {
@@ -656,7 +676,7 @@ func (e *Engine) refreshAttr(k attrKey, touch func(depKey)) {
 			m[k.name] = nv
 		}
 		e.attrChanges[k]++
-		touch(depKey{'C', k.cls, k.name})
+		touch(dep)
 	}
 }
 

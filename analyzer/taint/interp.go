@@ -30,8 +30,17 @@ type capture struct {
 
 type attrWrite struct {
 	cls  *ClassInfo
+	mod  *ModInfo // set instead of cls for a module global changed in place
 	name string
 	v    *Value
+}
+
+// owner is the key of what is written: a class's ID, or -1 - a module's.
+func (w attrWrite) owner() int {
+	if w.mod != nil {
+		return -1 - w.mod.ID
+	}
+	return w.cls.ID
 }
 
 // fnResult is what one analysis of one function produced.
@@ -104,6 +113,10 @@ type interp struct {
 	// dead is set after return/raise/continue/break on the current path.
 	dead bool
 	ret  *Value
+	// substAt is the call whose callee's values are being substituted.
+	substAt ir.Expr
+	// mutGlobals are the module globals this function changes in place.
+	mutGlobals map[string]bool
 	// yielded joins what a generator yields; generator is set by a yield.
 	yielded   *Value
 	generator bool
@@ -161,12 +174,12 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 	ret := in.ret
 	if !in.generator && fi.Fn.Returns != nil && in.untyped(ret) {
 		// What the function returns is of the class its annotation names.
-		if t := in.annotType(fi.Fn.Returns); t != nil {
+		if t := in.annotType(fi.Fn.Returns, true); t != nil {
 			n := &Value{}
 			if ret != nil {
 				n = &Value{Taint: ret.Taint, Fields: ret.Fields, Elems: ret.Elems, Many: ret.Many}
 			}
-			n.Sym = t.Sym
+			n.Sym, n.Ref = t.Sym, t.Ref
 			ret = n
 		}
 	}
@@ -259,7 +272,7 @@ func (in *interp) initParams() {
 			v.Sym, v.Ref = "", nil
 		} else if p.Annotation != nil && in.untyped(v) {
 			// No caller says what it is: the annotation may.
-			if t := in.annotType(p.Annotation); t != nil {
+			if t := in.annotType(p.Annotation, false); t != nil {
 				v.Sym = t.Sym
 			}
 		}
@@ -434,6 +447,7 @@ func (in *interp) exec(st ir.Stmt) {
 			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: f}}
 		} else if b := in.fi.Mod.Top[s.Func.Name]; b != nil && b.Kind == resolve.BindFunc && b.Fn != nil && b.Fn.Fn == s.Func {
 			in.env[s.Func.Name] = &Value{Ref: &Ref{Kind: RefFunc, Func: b.Fn}}
+			in.applyDecorators(s.Func.Decorators, s.Func.Name)
 		}
 	case *ir.ClassDef:
 		in.execClassDef(s)
@@ -493,6 +507,32 @@ func (in *interp) execIf(s *ir.If) {
 		}
 		in.execBlock(s.Else)
 	})
+}
+
+// applyDecorators calls the project's own decorators of a class or a
+// function with it, as defining it does: a decorator that registers what
+// it decorates (REGISTRY[name] = cls) fills its registry. Library
+// decorators are left to the rows that give them a role.
+func (in *interp) applyDecorators(decorators []ir.Expr, name string) {
+	for i := len(decorators) - 1; i >= 0; i-- {
+		d := decorators[i]
+		head := d
+		if c, ok := d.(*ir.Call); ok {
+			head = c.Func
+		}
+		v := in.eval(head)
+		if v.Ref == nil || v.Ref == conflictRef || v.Ref.Kind == RefModule || v.Ref.Kind == RefClass {
+			continue
+		}
+		if slices.Contains(in.e.cat.PayloadDecorators, in.qualifiedName(v)) {
+			// Configured as filling the view's parameters from the body:
+			// that role already stands for what its wrapper does.
+			continue
+		}
+		sp := d.ExprSpan()
+		call := &ir.Call{ExprBase: ir.ExprBase{Span: sp}, Func: d, Args: []*ir.Arg{{Value: &ir.Name{ExprBase: ir.ExprBase{Span: sp}, Id: name}}}}
+		in.evalCall(call)
+	}
 }
 
 // execRaise records the data put into an exception: it travels with it
@@ -678,6 +718,7 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 		return
 	}
 	in.env[s.Class.Name] = &Value{Ref: &Ref{Kind: RefClass, Class: ci}}
+	in.applyDecorators(s.Class.Decorators, s.Class.Name)
 	// Class-body assignments become class attributes.
 	saved := in.env
 	in.env = saved.copy()
@@ -712,9 +753,9 @@ func (in *interp) annotated(s *ir.Assign, v *Value) *Value {
 	if s.Annotation == nil || !in.untyped(v) {
 		return v
 	}
-	if t := in.annotType(s.Annotation); t != nil {
+	if t := in.annotType(s.Annotation, true); t != nil {
 		n := *v
-		n.Sym = t.Sym
+		n.Sym, n.Ref = t.Sym, t.Ref
 		return &n
 	}
 	return v
@@ -780,7 +821,7 @@ func (in *interp) assign(t ir.Expr, v *Value, what string) {
 				obj = obj.withField(k, join(obj.Fields[k], nv))
 			}
 		default:
-			obj = obj.withTaint(nv.deep())
+			obj = withAnyKey(obj, nv)
 		}
 		in.update(x.X, obj)
 	}
@@ -823,6 +864,9 @@ func (in *interp) assignSeq(targets []ir.Expr, v *Value) {
 func (in *interp) update(target ir.Expr, v *Value) {
 	switch x := target.(type) {
 	case *ir.Name:
+		if in.mutatesGlobal(x.Id) {
+			in.res.attrWrites = append(in.res.attrWrites, attrWrite{mod: in.fi.Mod, name: x.Id, v: v})
+		}
 		in.env[x.Id] = v
 	case *ir.Attr:
 		obj := in.eval(x.X)
@@ -836,7 +880,7 @@ func (in *interp) update(target ir.Expr, v *Value) {
 		if len(key.Consts) == 1 {
 			in.update(x.X, obj.withField(key.Consts[0], v))
 		} else {
-			in.update(x.X, obj.withTaint(v.deep()))
+			in.update(x.X, withAnyKey(obj, v))
 		}
 	}
 }
@@ -1173,12 +1217,40 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 
 func (in *interp) global(m *ModInfo, name string) *Value {
 	in.dep(depKey{'M', m.ID, name})
+	var v *Value
 	if g := in.e.st.globals[m.ID]; g != nil {
-		if v := g[name]; v != nil {
-			return v
-		}
+		v = g[name]
 	}
-	return empty
+	if g := in.e.st.mutated[m.ID]; g != nil {
+		v = join(v, g[name])
+	}
+	if v == nil {
+		return empty
+	}
+	return v
+}
+
+// mutatesGlobal reports whether changing name in place (an item, an
+// attribute, an append) here changes a global of the module: a function
+// that never bound name itself, or declared it global.
+func (in *interp) mutatesGlobal(name string) bool {
+	if in.fi.Fn == in.fi.Mod.Mod.Body {
+		return false
+	}
+	if in.mutGlobals[name] || in.globals[name] {
+		return true
+	}
+	if _, local := in.env[name]; local {
+		return false
+	}
+	if b := in.fi.Mod.Top[name]; b == nil || b.Kind != resolve.BindGlobal {
+		return false
+	}
+	if in.mutGlobals == nil {
+		in.mutGlobals = map[string]bool{}
+	}
+	in.mutGlobals[name] = true
+	return true
 }
 
 func (in *interp) bindingValue(b *resolve.Binding, global func() *Value) *Value {

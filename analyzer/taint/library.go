@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -88,6 +89,10 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindCalls:
 		if r.Callee >= 0 && len(args) > r.Callee && !args[r.Callee].star {
 			return in.callValue(c, args[r.Callee].v, args[r.Callee+1:]), true
+		}
+	case model.KindImports:
+		if v := in.importByName(r, args, recv); v != nil {
+			return v, true
 		}
 	case model.KindWraps:
 		if arg0 := positional(args, 0); arg0 != nil && arg0.Ref != nil {
@@ -254,6 +259,53 @@ func withElement(recv, v *Value) *Value {
 	default:
 		n.Taint = union(n.Taint, v.deep())
 	}
+	return &n
+}
+
+// importByName is what an import call's constant argument names (each
+// of its possible constants: a settings value, a literal): a project
+// class, function or module, or a library symbol; nil when it has none.
+func (in *interp) importByName(r *model.Row, args []argVal, recv *Value) *Value {
+	sel := selectArgs(r.Args, args, recv)
+	if len(sel) == 0 {
+		return nil
+	}
+	var out *Value
+	for _, name := range sel[0].Consts {
+		if !dottedPath.MatchString(name) {
+			continue
+		}
+		if r.Names == "module" {
+			if m := in.e.proj.Module(name, in.fi.Mod); m != nil {
+				out = join(out, &Value{Ref: &Ref{Kind: RefModule, Module: m}})
+			}
+			continue
+		}
+		if !strings.Contains(name, ".") {
+			continue
+		}
+		if v := in.resolveQualified(name, 0); !v.isEmpty() {
+			out = join(out, v)
+		}
+	}
+	return out
+}
+
+// dottedPath is an import path: names joined by dots.
+var dottedPath = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
+
+// withAnyKey is a container with v stored at a key or index that is not
+// known: one element that stands for any of its items (a registry filled
+// by name), v keeping its parts.
+func withAnyKey(recv, v *Value) *Value {
+	if len(recv.Elems) > 0 {
+		c := collapsed(recv)
+		c.Elems = []*Value{join(c.Elems[0], v)}
+		return c
+	}
+	n := *recv
+	n.Elems = []*Value{v}
+	n.Many = true
 	return &n
 }
 

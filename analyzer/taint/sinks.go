@@ -149,7 +149,7 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		}
 		arg := byParam[ps.Param]
 		if ps.Path != "" {
-			arg = fieldOf(arg, ps.Path)
+			arg = in.pathOf(arg, ps.Path, c)
 		}
 		for _, fact := range in.roleTaint(arg, ps.Role) {
 			in.reach(c, fact.f, fact.role, ps.Kind, ps.Label, callStep, ps.Trace)
@@ -159,6 +159,7 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	if c != nil {
 		retStep = in.step(c, finding.StepReturn, "returned from "+f.Fn.Name+"()")
 	}
+	in.substAt = c
 	if len(sum.Raises) > 0 {
 		raised := in.substitute(taintOnly(sum.Raises), byParam, retStep, c != nil, 0)
 		in.raised = union(in.raised, raised.deep())
@@ -204,6 +205,27 @@ func masksByName(name string) bool {
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }
 
+// pathOf is the part of a caller's value v that a callee reads as its
+// parameter's attribute or key path: the field when v has it; of a whole
+// payload held as a mapping, the one field the path names (what its name
+// says, read at e); of anything else, its data.
+func (in *interp) pathOf(v *Value, path string, e ir.Expr) *Value {
+	if v == nil {
+		return nil
+	}
+	if f, ok := v.Fields[path]; ok || path == partPath {
+		if ok {
+			return f
+		}
+		return fieldOf(v, path)
+	}
+	if e == nil || v.Ref != nil || (v.Sym != "" && v.Sym != rules.TypePayload) || !hasClass(v.Taint, rules.ClassPayload) {
+		// An object's attribute (form.data) is no key of a mapping.
+		return fieldOf(v, path)
+	}
+	return taintOnly(in.partOf(v.Taint, path, e))
+}
+
 // substitute replaces parameter facts in a callee's value by the caller's
 // argument values.
 func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push bool, depth int) *Value {
@@ -217,7 +239,7 @@ func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push b
 			if f.Param < len(byParam) && byParam[f.Param] != nil {
 				a := byParam[f.Param]
 				if f.Path != "" {
-					a = fieldOf(a, f.Path)
+					a = in.pathOf(a, f.Path, in.substAt)
 				}
 				if push {
 					a = a.withStep(st)

@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -538,7 +539,7 @@ func joinRef(a, b *Ref) *Ref {
 	case a.equal(b):
 		return a
 	}
-	return conflictRef
+	return unionRef(a, b)
 }
 
 // plain reports whether v is plain data: no known symbol or reference.
@@ -677,6 +678,11 @@ const (
 	RefModule                      // a module or package
 	RefMethod                      // a method bound to an instance
 	RefPartial                     // functools.partial of a callable
+	// RefUnion is one of several functions, classes, instances or bound
+	// methods (Alts): what a registry or a dispatch table hands out, a
+	// value of a base class with project subclasses. A call or an
+	// attribute reaches each.
+	RefUnion
 )
 
 // Ref is a reference to a project entity.
@@ -689,6 +695,8 @@ type Ref struct {
 	// For RefPartial: the wrapped callable and the arguments bound to it.
 	Target *Value
 	Bound  []argVal
+	// For RefUnion: the alternatives, none a union, in a fixed order.
+	Alts []*Ref
 }
 
 func (r *Ref) equal(o *Ref) bool {
@@ -698,7 +706,61 @@ func (r *Ref) equal(o *Ref) bool {
 	if r == nil || o == nil {
 		return false
 	}
+	if r.Kind == RefUnion || o.Kind == RefUnion {
+		return r.Kind == o.Kind && slices.EqualFunc(r.Alts, o.Alts, (*Ref).equal)
+	}
 	return r.Kind == o.Kind && r.Func == o.Func && r.Class == o.Class && r.Module == o.Module
+}
+
+// maxAlts bounds a union; one more alternative makes it a conflict.
+const maxAlts = 8
+
+// unionRef is the union of two references of the kinds a union holds,
+// or conflictRef.
+func unionRef(a, b *Ref) *Ref {
+	var alts []*Ref
+	for _, r := range []*Ref{a, b} {
+		switch r.Kind {
+		case RefUnion:
+			alts = append(alts, r.Alts...)
+		case RefFunc, RefClass, RefInstance, RefMethod:
+			alts = append(alts, r)
+		default:
+			return conflictRef
+		}
+	}
+	sort.SliceStable(alts, func(i, j int) bool { return altKey(alts[i]) < altKey(alts[j]) })
+	alts = slices.CompactFunc(alts, (*Ref).equal)
+	if len(alts) > maxAlts {
+		return conflictRef
+	}
+	return &Ref{Kind: RefUnion, Alts: alts}
+}
+
+// altKey orders the alternatives of a union.
+func altKey(r *Ref) string {
+	switch {
+	case r.Func != nil:
+		return strconv.Itoa(int(r.Kind)) + "f" + r.Func.Mod.Mod.Path + ":" + r.Func.QualName
+	case r.Class != nil:
+		return strconv.Itoa(int(r.Kind)) + "c" + r.Class.Mod.Mod.Path + ":" + r.Class.QualName
+	}
+	return strconv.Itoa(int(r.Kind))
+}
+
+// alternatives are the values v may be, one per alternative of its union
+// reference, each with v's data; nil when v's reference is no union.
+func (v *Value) alternatives() []*Value {
+	if v.Ref == nil || v.Ref.Kind != RefUnion {
+		return nil
+	}
+	out := make([]*Value, len(v.Ref.Alts))
+	for i, r := range v.Ref.Alts {
+		n := *v
+		n.Ref = r
+		out[i] = &n
+	}
+	return out
 }
 
 // stored normalizes a value kept in shared state: bounded depth, only

@@ -28,6 +28,7 @@ var keysOf = map[Kind][]string{
 	KindPropagator:  {"args", "result", "secrets", "into", "on", "if", "returns"},
 	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result", "on"},
 	KindCalls:       {"callee", "args-from", "kwargs-from"},
+	KindImports:     {"args", "names"},
 	KindWraps:       nil,
 	KindPartial:     nil,
 	KindLookup:      {"chained", "result"},
@@ -174,6 +175,14 @@ func (d *decoder) fields(r *Row) {
 		}
 		r.Star = d.str("args-from", t["args-from"])
 		r.StarKw = d.str("kwargs-from", t["kwargs-from"])
+	case KindImports:
+		switch r.Names = d.str("names", t["names"]); r.Names {
+		case "":
+			r.Names = "object"
+		case "object", "module":
+		default:
+			d.fail("names", "want \"object\" or \"module\"")
+		}
 	case KindLookup:
 		r.Chained = d.boolean("chained", t["chained"])
 	case KindMessage:

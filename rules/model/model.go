@@ -128,6 +128,9 @@ const (
 	KindType Kind = "type"
 	// KindCalls: the call calls one of its arguments with the rest.
 	KindCalls Kind = "calls"
+	// KindImports: the call imports what its argument's constant names: a
+	// dotted path to a class or function, or (Names "module") a module.
+	KindImports Kind = "imports"
 	// KindWraps: the call returns the callable it is given.
 	KindWraps Kind = "wraps"
 	// KindPartial: the call binds arguments to a callable for later.
@@ -185,7 +188,7 @@ var roles = map[Kind][]string{
 
 // kinds lists the row kinds in the order a call's rows are tried: the
 // first row whose kind produces a result decides it.
-var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindWraps,
+var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindImports, KindWraps,
 	KindPartial, KindType, KindLookup, KindPropagator, KindAlias, KindTransparent, KindPipe, KindBase, KindAnnotation,
 	KindDecorator}
 
@@ -302,6 +305,7 @@ type Row struct {
 	Content []ArgSpec // message: where the content is, first given wins
 	RoleArg string    // message: the keyword that names the role
 	Chained bool      // lookup: also on the result of a lookup (qs.filter(...).first())
+	Names   string    // imports: "object" (a dotted path's last name) or "module"
 	Is      string    // base, annotation, decorator: the role
 	To      string    // alias: the instance symbol
 	Attrs   []string  // alias: the attributes that stand for the instance's
