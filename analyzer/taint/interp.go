@@ -489,6 +489,9 @@ func (in *interp) exec(st ir.Stmt) {
 func (in *interp) execIf(s *ir.If) {
 	in.eval(s.Cond)
 	name, clean, inBody := in.allowlistGuard(s.Cond)
+	if name == "" {
+		name, clean, inBody = in.isinstanceGuard(s.Cond)
+	}
 	if name == "" && len(s.Else) == 0 && !writesEnv(s.Body) {
 		// A body that binds nothing (a log call, an early return) leaves
 		// the environment as it was on both paths: no copy, no join.
@@ -1368,6 +1371,81 @@ func (in *interp) allowlistGuard(cond ir.Expr) (string, *Value, bool) {
 		return "", nil, false
 	}
 	return n.Id, &Value{Consts: allowed}, c.Ops[0] == "in"
+}
+
+// isinstanceGuard recognizes "isinstance(x, C)" and its negation where C
+// names project classes: in the branch where the test holds, x is an
+// object of one of them, with its fields, and not whatever else x might
+// have been (a status string a generator also yields). It returns the
+// variable, its narrowed value, and whether that branch is the body.
+func (in *interp) isinstanceGuard(cond ir.Expr) (string, *Value, bool) {
+	inBody := true
+	if u, ok := cond.(*ir.UnaryOp); ok && u.Op == "not" {
+		cond, inBody = u.X, false
+	}
+	c, ok := cond.(*ir.Call)
+	if !ok || len(c.Args) != 2 || c.Args[0].Name != "" || c.Args[1].Name != "" {
+		return "", nil, false
+	}
+	if fn, ok := c.Func.(*ir.Name); !ok || fn.Id != "isinstance" || in.env[fn.Id] != nil {
+		return "", nil, false
+	}
+	n, ok := c.Args[0].Value.(*ir.Name)
+	if !ok {
+		return "", nil, false
+	}
+	var classes []*ClassInfo
+	targets := []ir.Expr{c.Args[1].Value}
+	if seq, ok := c.Args[1].Value.(*ir.Seq); ok {
+		targets = seq.Elems
+	}
+	for _, t := range targets {
+		v := in.eval(t)
+		if v.Ref == nil || v.Ref.Kind != RefClass {
+			return "", nil, false
+		}
+		classes = append(classes, v.Ref.Class)
+	}
+	return n.Id, narrowTo(in.lookup(n.Id, n), classes), inBody
+}
+
+// narrowTo is v known to be an object of one of classes: the alternatives
+// of v that can be one, or an object of the first class; its fields
+// kept, and of its own data only what a parameter holds (an object of a
+// project class keeps its data in its fields).
+func narrowTo(v *Value, classes []*ClassInfo) *Value {
+	fits := func(r *Ref) bool {
+		if r == nil || r.Kind != RefInstance {
+			return false
+		}
+		for _, c := range classes {
+			if slices.Contains(r.Class.MRO, c) || slices.Contains(c.MRO, r.Class) {
+				return true
+			}
+		}
+		return false
+	}
+	var ref *Ref
+	switch {
+	case v.Ref != nil && v.Ref.Kind == RefUnion:
+		for _, r := range v.Ref.Alts {
+			if fits(r) {
+				ref = joinRef(ref, r)
+			}
+		}
+	case fits(v.Ref):
+		ref = v.Ref
+	}
+	if ref == nil {
+		ref = &Ref{Kind: RefInstance, Class: classes[0]}
+	}
+	var own Taint
+	for _, f := range v.Taint {
+		if f.Class == paramClass {
+			own = union(own, Taint{f})
+		}
+	}
+	return &Value{Ref: ref, Taint: own, Fields: v.Fields}
 }
 
 // constantMembers returns the members of a constant collection: a
