@@ -103,6 +103,9 @@ type Result struct {
 	// BaselineStale counts the baseline entries, among the files reported
 	// on, that matched no finding.
 	BaselineStale int
+	// ModelCalls are the calls to a model provider the analysis
+	// recognised, reached by data or not, sorted.
+	ModelCalls []finding.Location
 	// ModelRowsUsed are the model rows that took effect, with
 	// Config.TrackModelRows.
 	ModelRowsUsed []*model.Row

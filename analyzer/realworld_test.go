@@ -53,6 +53,18 @@ type rwTriage struct {
 	Reason  string `json:"reason"`
 }
 
+// rwCallSite is an entry of callsites.json: a call that sends text to a
+// model provider, found by grep over SDK imports and calls and read by
+// hand (the project's own code; tests, migrations and vendored code left
+// out).
+type rwCallSite struct {
+	Repo string `json:"repo"`
+	Path string `json:"path"`
+	Line int    `json:"line"`
+	API  string `json:"api"`
+	Note string `json:"note"`
+}
+
 type rwKey struct {
 	Repo, Rule, Path string
 	Line             int
@@ -85,6 +97,7 @@ type rwScan struct {
 	All        []*finding.Finding
 	Diags      []finding.Diagnostic
 	Suppressed int
+	ModelCalls []finding.Location
 }
 
 // Output shapes for LLMLEAK_REALWORLD_OUT.
@@ -153,6 +166,9 @@ func TestRealWorld(t *testing.T) {
 	verdicts := rwIndexTriage(t, triage)
 	untriaged := rwLogTriage(t, scans, triage, verdicts)
 	flagged := rwLogLabels(t, scans, labels)
+	var sites []rwCallSite
+	rwReadJSON(t, filepath.Join(rwDir, "callsites.json"), &sites)
+	rwLogCallSites(t, scans, sites)
 
 	if out := os.Getenv("LLMLEAK_REALWORLD_OUT"); out != "" {
 		rwWriteJSON(t, out, scans, verdicts)
@@ -204,6 +220,7 @@ func rwScanRepo(t *testing.T, corpusDir string, r rwRepo) *rwScan {
 	s.Files, s.Lines, s.Diags = def.Files, def.Lines, def.Diagnostics
 	s.Default, s.Suppressed = rwUnsuppressed(def.Findings)
 	s.All, _ = rwUnsuppressed(all.Findings)
+	s.ModelCalls = all.ModelCalls
 	return s
 }
 
@@ -566,6 +583,85 @@ func rwLogLabels(t *testing.T, scans []*rwScan, labels []rwLabel) int {
 		t.Logf("no negative label flagged")
 	}
 	return flagged
+}
+
+// rwLogCallSites logs, per repository that calls a model, how many of
+// its model call sites (callsites.json) the analysis recognises as model
+// calls (Result.ModelCalls), and how many some flow reaches with --select
+// ALL: the last step of a flow at the call's line (one line either side,
+// for a call written over several lines). A site is reached only when
+// some sensitive value or request input does reach it.
+func rwLogCallSites(t *testing.T, scans []*rwScan, sites []rwCallSite) {
+	t.Helper()
+	byRepo := map[string][]rwCallSite{}
+	for _, c := range sites {
+		byRepo[c.Repo] = append(byRepo[c.Repo], c)
+	}
+	var b strings.Builder
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "repository\tcall sites\trecognised\treached\tLK109 findings\t")
+	var totSites, totKnown, totReached, withLK109, llmRepos int
+	for _, s := range scans {
+		if s.Repo.Kind != "llm" {
+			continue
+		}
+		llmRepos++
+		known, reached := 0, 0
+		for _, c := range byRepo[s.Repo.Repo] {
+			if rwRecognised(s.ModelCalls, c) {
+				known++
+			}
+			if rwReached(s.All, c) {
+				reached++
+			}
+		}
+		lk109 := 0
+		for _, f := range s.All {
+			if f.Rule == "LK109" {
+				lk109++
+			}
+		}
+		if lk109 > 0 {
+			withLK109++
+		}
+		n := len(byRepo[s.Repo.Repo])
+		totSites += n
+		totKnown += known
+		totReached += reached
+		fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%d\t\n", s.Repo.Repo, n, known, reached, lk109)
+	}
+	fmt.Fprintf(w, "total\t%d\t%d\t%d\t\t\n", totSites, totKnown, totReached)
+	w.Flush()
+	t.Logf("model call sites recognised as model calls, and reached by a flow (--select ALL):\n%s", b.String())
+	t.Logf("model call sites recognised: %s; reached by a flow: %s; apps with an LK109 finding: %d of %d",
+		rwRatio(totKnown, totSites), rwRatio(totReached, totSites), withLK109, llmRepos)
+}
+
+// rwRecognised reports whether the analysis took call site c for a model
+// call.
+func rwRecognised(calls []finding.Location, c rwCallSite) bool {
+	for _, l := range calls {
+		if l.Path == c.Path && rwOverlaps(l.Line, l.EndLine, c.Line, 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// rwReached reports whether a flow of fs ends at call site c.
+func rwReached(fs []*finding.Finding, c rwCallSite) bool {
+	for _, f := range fs {
+		for _, fl := range f.Flows {
+			if len(fl.Steps) == 0 {
+				continue
+			}
+			last := fl.Steps[len(fl.Steps)-1]
+			if last.Path == c.Path && rwOverlaps(last.Line, last.Line, c.Line, 1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func rwRatio(n, d int) string {

@@ -86,6 +86,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		return nil, err
 	}
 	res.ModelRowsUsed = eng.RowsUsed()
+	res.ModelCalls = eng.ModelCalls()
 	for _, f := range eng.Failures() {
 		diags = append(diags, finding.Diagnostic{Path: f.Path, Line: f.Line, Message: fmt.Sprintf("internal error analyzing %s (%s); its flows are not reported", f.Function, f.Cause)})
 	}

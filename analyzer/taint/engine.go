@@ -128,10 +128,12 @@ type Engine struct {
 	// attrWriters holds each function's latest writes of a class
 	// attribute; writtenBy the attributes a function wrote last time.
 	attrWriters map[attrKey]map[int]*Value
+	// modelCalls are, by function, the model calls its latest analysis saw.
+	modelCalls [][]finding.Location
 	// subclasses are, by project class, the project classes deriving from
 	// it at any depth, in the project's order.
 	subclasses map[*ClassInfo][]*ClassInfo
-	writtenBy   [][]attrKey
+	writtenBy  [][]attrKey
 	// prevDeps is what each function read in its latest analysis.
 	prevDeps [][]depKey
 	// failed holds, by function, an internal error its analysis hit.
@@ -180,6 +182,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.st.captures = make([]map[string]*Value, len(p.Funcs))
 	e.st.prompts = make([]map[string]bool, len(p.Funcs))
 	e.latest = make([][]*rawFinding, len(p.Funcs))
+	e.modelCalls = make([][]finding.Location, len(p.Funcs))
 	e.changes = make([]int, len(p.Funcs))
 	e.failed = map[int]string{}
 	e.prevDeps = make([][]depKey, len(p.Funcs))
@@ -241,6 +244,27 @@ func (e *Engine) known(sym string) bool {
 		return true
 	}
 	return e.models != nil && e.models.Known(sym)
+}
+
+// ModelCalls lists the calls to a model provider the analysis
+// recognised, wherever they are and whatever reaches them, sorted and
+// without duplicates.
+func (e *Engine) ModelCalls() []finding.Location {
+	var out []finding.Location
+	for _, ls := range e.modelCalls {
+		out = append(out, ls...)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return slices.Compact(out)
 }
 
 // Failure is an internal error the engine recovered from while
@@ -387,6 +411,7 @@ func (e *Engine) merge(results []*fnResult, next map[int]bool, pending []bool) {
 	for _, r := range results {
 		id := r.fn.ID
 		e.latest[id] = r.findings
+		e.modelCalls[id] = r.modelCalls
 		if r.failed != "" {
 			e.failed[id] = r.failed
 		} else {

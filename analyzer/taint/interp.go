@@ -57,6 +57,8 @@ type fnResult struct {
 	failed string
 	// prompts are the local variables sent to a model as prompts.
 	prompts map[string]bool
+	// modelCalls are the calls to a model provider this function makes.
+	modelCalls []finding.Location
 }
 
 type env map[string]*Value

@@ -132,6 +132,9 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 		in.decide(c, r.Label, selectArgs(r.Args, args, recv)...)
 		return nil, false
 	}
+	if r.Sink == model.SinkLLM && c != nil {
+		in.res.modelCalls = append(in.res.modelCalls, in.spanLoc(c.Span))
+	}
 	in.checkSink(c, r, args, recv)
 	switch {
 	case r.Result == model.ResultObject:
