@@ -184,8 +184,11 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 	if len(keys) == 1 {
 		part := taintOnly(in.partOf(obj.Taint, keys[0], e))
 		if obj.Many && len(obj.Elems) == 1 {
-			// Items stored under keys not known: any may be this one.
-			return join(obj.Elems[0], part)
+			// Items stored under keys not known: any may be this one, as
+			// the object it is (a registry's class) and, of its data, the
+			// part the key names.
+			el := obj.Elems[0]
+			return join(&Value{Sym: el.Sym, Ref: el.Ref, Fields: el.Fields, Elems: el.Elems, Many: el.Many, Taint: in.partOf(el.Taint, keys[0], e)}, part)
 		}
 		return part
 	}
