@@ -40,6 +40,7 @@ type Summary struct {
 type ParamSink struct {
 	Param int
 	Path  string // attribute of the parameter, "" for itself
+	Drop  string // classes removed from the parameter's data on the way (Fact.Drop)
 	Kind  rules.SinkKind
 	Role  rules.ArgRole
 	Label string
@@ -48,7 +49,7 @@ type ParamSink struct {
 }
 
 func paramSinkKey(ps ParamSink, sinkAt finding.Step) string {
-	return strconv.Itoa(ps.Param) + "." + ps.Path + "|" + strconv.Itoa(int(ps.Kind)) + "|" + strconv.Itoa(int(ps.Role)) + "|" + ps.Label + "|" + sinkAt.Path + ":" + strconv.Itoa(sinkAt.Line) + ":" + strconv.Itoa(sinkAt.Col)
+	return strconv.Itoa(ps.Param) + "." + ps.Path + "!" + ps.Drop + "|" + strconv.Itoa(int(ps.Kind)) + "|" + strconv.Itoa(int(ps.Role)) + "|" + ps.Label + "|" + sinkAt.Path + ":" + strconv.Itoa(sinkAt.Line) + ":" + strconv.Itoa(sinkAt.Col)
 }
 
 func sameSummary(a, b *Summary) bool {

@@ -664,8 +664,12 @@ func deepOf(vs []*Value) Taint {
 func withoutClasses(t Taint, cs []rules.Class) Taint {
 	var out Taint
 	for _, f := range t {
-		if !slices.Contains(cs, f.Class) {
-			out = append(out, f)
+		switch {
+		case f.Class == paramClass:
+			// The parameter's data, once a caller's comes in, without them.
+			out = union(out, Taint{f.dropped(cs)})
+		case !slices.Contains(cs, f.Class):
+			out = union(out, Taint{f})
 		}
 	}
 	return out

@@ -186,7 +186,7 @@ func reclassed(t Taint, from, to rules.Class) Taint {
 	for _, f := range t {
 		if f.Class == paramClass && f.Path == "" {
 			f.Path = partPath
-			f.pk = paramKey(f.Param, partPath)
+			f.pk = paramFactKey(f)
 		}
 		if f.Class == from && f.Origin != nil {
 			o := *f.Origin

@@ -151,6 +151,9 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		if ps.Path != "" {
 			arg = in.pathOf(arg, ps.Path, c)
 		}
+		if ps.Drop != "" {
+			arg = taintOnly(withoutClasses(arg.deep(), dropClasses(ps.Drop)))
+		}
 		for _, fact := range in.roleTaint(arg, ps.Role) {
 			in.reach(c, fact.f, fact.role, ps.Kind, ps.Label, callStep, ps.Trace)
 		}
@@ -240,6 +243,9 @@ func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push b
 				a := byParam[f.Param]
 				if f.Path != "" {
 					a = in.pathOf(a, f.Path, in.substAt)
+				}
+				if f.Drop != "" {
+					a = taintOnly(withoutClasses(a.deep(), dropClasses(f.Drop)))
 				}
 				if push {
 					a = a.withStep(st)
@@ -455,7 +461,7 @@ func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKi
 			t = t.push(callStep)
 		}
 		t = appendTrace(t, inner)
-		ps := ParamSink{Param: f.Param, Path: f.Path, Kind: kind, Role: role, Label: label, Trace: t}
+		ps := ParamSink{Param: f.Param, Path: f.Path, Drop: f.Drop, Kind: kind, Role: role, Label: label, Trace: t}
 		last := inner.Step
 		ps.key = paramSinkKey(ps, last)
 		if _, ok := in.sinks[ps.key]; !ok {

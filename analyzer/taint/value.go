@@ -105,6 +105,10 @@ type Fact struct {
 	// message: taken out of the message list again (msgs[0]["content"]),
 	// it is still the user's turn, not the system's.
 	InUser bool
+	// Drop, for a parameter fact, lists the classes a sanitizer removed
+	// from the parameter's data on the way ("response,pii", sorted): the
+	// caller's value comes in without them.
+	Drop string
 }
 
 func (f Fact) key() string {
@@ -112,9 +116,43 @@ func (f Fact) key() string {
 		if f.pk != "" {
 			return f.pk
 		}
-		return paramKey(f.Param, f.Path)
+		return paramFactKey(f)
 	}
 	return f.Origin.key
+}
+
+// paramFactKey is the key of a parameter fact: its parameter, path and
+// removed classes.
+func paramFactKey(f Fact) string {
+	k := paramKey(f.Param, f.Path)
+	if f.Drop != "" {
+		k += "!" + f.Drop
+	}
+	return k
+}
+
+// dropped is a parameter fact with the classes cs removed as well.
+func (f Fact) dropped(cs []rules.Class) Fact {
+	all := strings.Split(f.Drop, ",")
+	if f.Drop == "" {
+		all = nil
+	}
+	for _, c := range cs {
+		all = append(all, string(c))
+	}
+	slices.Sort(all)
+	f.Drop = strings.Join(slices.Compact(all), ",")
+	f.pk = paramFactKey(f)
+	return f
+}
+
+// dropClasses are the classes of a Drop list.
+func dropClasses(drop string) []rules.Class {
+	var out []rules.Class
+	for _, c := range strings.Split(drop, ",") {
+		out = append(out, rules.Class(c))
+	}
+	return out
 }
 
 // paramKeys are the keys of the first parameters, built once.
@@ -146,7 +184,7 @@ func fieldFacts(t Taint, name string, st finding.Step) Taint {
 	for _, f := range t {
 		if f.Class == paramClass && f.Path == "" {
 			f.Path = name
-			f.pk = paramKey(f.Param, name)
+			f.pk = paramFactKey(f)
 			f.Trace = f.Trace.push(st)
 			out = union(out, Taint{f})
 		}
@@ -173,7 +211,7 @@ func fieldOf(v *Value, name string) *Value {
 			out = union(out, Taint{f})
 		case f.Path == "":
 			f.Path = name
-			f.pk = paramKey(f.Param, name)
+			f.pk = paramFactKey(f)
 			out = union(out, Taint{f})
 		default:
 			out = union(out, Taint{f})

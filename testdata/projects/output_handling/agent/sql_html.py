@@ -86,6 +86,24 @@ def escaped_then_marked(request):
     return JsonResponse({"html": mark_safe("<p>" + escape(ask("Write a banner.")) + "</p>")})
 
 
+def as_paragraphs(text):
+    rendered = escape(text)
+    return mark_safe(rendered.replace("\n", "<br>"))
+
+
+def as_markup(text):
+    return mark_safe(text.replace("\n", "<br>"))
+
+
+def helper_escapes(request):
+    # Silent: the helper escapes what it is given before marking it safe.
+    return JsonResponse({"html": as_paragraphs(ask("Write a banner."))})
+
+
+def helper_marks_raw(request):
+    return JsonResponse({"html": as_markup(ask("Write a banner."))})  # want: LK301
+
+
 def html_response(request):
     # HttpResponse with content_type="text/html" of raw output.
     return HttpResponse(ask("Write an HTML page."), content_type="text/html")  # want: LK301
