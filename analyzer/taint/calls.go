@@ -34,7 +34,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 		return &Value{Sym: rules.TypeSettings + "." + name}
 	}
 	if obj.plain() {
-		return taintOnly(obj.Taint)
+		return taintOnly(attrFacts(obj.Taint, name))
 	}
 	if obj.Ref != nil {
 		switch obj.Ref.Kind {

@@ -528,6 +528,9 @@ func (in *interp) itemCall(c *ir.Call, recv *Value, args []argVal) *Value {
 	key := positional(args, 0)
 	var v *Value
 	switch {
+	case recv.Sym == rules.TypePayload && key != nil && len(key.Consts) == 1 && recv.Fields[key.Consts[0]] != nil:
+		// A field of a payload known apart (set, or declared scalar).
+		v = recv.Fields[key.Consts[0]]
 	case catalogKind(recv.Sym):
 		// A kind the models describe answers by its item rows alone.
 		if key == nil {

@@ -27,7 +27,7 @@ func (in *interp) memberRows(sym string, on model.On) []*model.Row {
 func (in *interp) readMember(obj *Value, name string, e ir.Expr) (*Value, bool) {
 	if in.e.anyObjectNames[name] {
 		if v, ok := in.readRows(anyObject+"."+name, obj, e); ok {
-			return v, true
+			return in.withScalarFields(v, obj), true
 		}
 	}
 	if catalogKind(obj.Sym) && !ownMethod(obj, name) {
@@ -224,4 +224,23 @@ func (in *interp) sourceRow(e ir.Expr, r *model.Row) *Value {
 // comes of it ("@..."), and the settings and environment objects.
 func catalogKind(sym string) bool {
 	return strings.HasPrefix(sym, "@") || sym == rules.TypeSettings || sym == rules.TypeEnviron
+}
+
+// withScalarFields is the validated payload v of a project form or
+// serializer obj, with the fields its class declares as numbers, truth
+// values, dates or UUIDs (a row's "@scalarfield") known to carry nothing:
+// cleaned_data["maxlength"] of an IntegerField is an int.
+func (in *interp) withScalarFields(v, obj *Value) *Value {
+	if v.Sym != rules.TypePayload || obj.Ref == nil || obj.Ref.Kind != RefInstance {
+		return v
+	}
+	for _, k := range obj.Ref.Class.MRO {
+		for _, name := range sortedKeys(in.e.st.classAttrs[k.ID]) {
+			in.dep(depKey{'C', k.ID, name})
+			if _, set := v.Fields[name]; !set && in.e.st.classAttrs[k.ID][name].Sym == rules.TypeScalarField {
+				v = v.withField(name, empty)
+			}
+		}
+	}
+	return v
 }

@@ -216,6 +216,11 @@ func (in *interp) pathOf(v *Value, path string, e ir.Expr) *Value {
 	if v == nil {
 		return nil
 	}
+	if _, ok := v.Fields[path]; !ok && path != partPath {
+		if first, rest, ok := strings.Cut(path, "."); ok {
+			return in.pathOf(in.pathOf(v, first, e), rest, e)
+		}
+	}
 	if f, ok := v.Fields[path]; ok || path == partPath {
 		if ok {
 			return f

@@ -204,20 +204,45 @@ func fieldOf(v *Value, name string) *Value {
 	if f, ok := v.Fields[name]; ok {
 		return f
 	}
-	var out Taint
-	for _, f := range v.Taint {
-		switch {
-		case f.Class != paramClass:
-			out = union(out, Taint{f})
-		case f.Path == "":
-			f.Path = name
-			f.pk = paramFactKey(f)
-			out = union(out, Taint{f})
-		default:
-			out = union(out, Taint{f})
-		}
+	t := v.Taint
+	for _, el := range v.Elems {
+		// A path through a sequence (a loop variable's attribute) reads
+		// its elements' attribute.
+		t = union(t, fieldOf(el, name).deep())
 	}
-	return taintOnly(out)
+	return taintOnly(attrFacts(t, name))
+}
+
+// maxPath bounds the access paths of parameter facts (param.a.b).
+const maxPath = 2
+
+// attrFacts is the data of attribute or key name of a value of data t:
+// a parameter's facts become those of its path extended by name (up to
+// maxPath names), the rest stays as it is.
+func attrFacts(t Taint, name string) Taint {
+	var out Taint
+	for _, f := range t {
+		if f.Class == paramClass && f.Path != partPath {
+			switch n := pathLen(f.Path); {
+			case n == 0:
+				f.Path = name
+				f.pk = paramFactKey(f)
+			case n < maxPath && !strings.Contains(name, "."):
+				f.Path += "." + name
+				f.pk = paramFactKey(f)
+			}
+		}
+		out = union(out, Taint{f})
+	}
+	return out
+}
+
+// pathLen counts the names of an access path.
+func pathLen(p string) int {
+	if p == "" {
+		return 0
+	}
+	return strings.Count(p, ".") + 1
 }
 
 // Taint is a set of facts, sorted by key, immutable once built.

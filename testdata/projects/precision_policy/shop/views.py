@@ -227,3 +227,24 @@ def shipping(request):
         # payload the form is bound to.
         log.info("carrier %s", form.chosen_carrier())
         log.info("form %s", form.everything())  # want: LK201
+
+
+class DigestForm(forms.Form):
+    topic = forms.CharField()
+    length = forms.IntegerField(min_value=10, max_value=400)
+    formal = forms.BooleanField(required=False)
+
+
+def digest(request):
+    form = DigestForm(request.POST)
+    if form.is_valid():
+        # Silent: numbers and truth values from the form carry no text.
+        words = form.cleaned_data["length"]
+        tone = form.cleaned_data.get("formal")
+        client.chat.completions.create(model="gpt-4o-mini", messages=[
+            {"role": "system", "content": f"Answer in {words} words, formal={tone}."},
+            {"role": "user", "content": form.cleaned_data["topic"]},
+        ])
+        client.chat.completions.create(model="gpt-4o-mini", messages=[  # want: LK108
+            {"role": "system", "content": f"Write about {form.cleaned_data['topic']}."},
+        ])
