@@ -778,7 +778,10 @@ func (in *interp) execAssign(s *ir.Assign) {
 				v = in.runnable(old, v)
 			} else {
 				nv := join(old, v)
-				if len(v.Elems) > 0 || len(old.Elems) > 0 {
+				if s.Op == "-" {
+					// x -= y keeps x's data alone.
+					nv = old
+				} else if len(v.Elems) > 0 || len(old.Elems) > 0 {
 					nv = concat(old, v)
 					nv.Sym, nv.Ref, nv.Fields = old.Sym, old.Ref, old.Fields
 					nv.Taint = union(old.Taint, v.Taint)
@@ -1053,6 +1056,11 @@ func (in *interp) evalBinOp(x *ir.BinOp) *Value {
 		// Sequences: the data of one whose elements are unknown is data
 		// of the result's unknown elements.
 		return concat(l, r)
+	}
+	if x.Op == "-" {
+		// A difference (of sets, of numbers) is made of its left side: a
+		// set minus another keeps none of the other's elements.
+		return taintOnly(in.rendered(l))
 	}
 	return taintOnly(union(in.rendered(l), in.rendered(r)))
 }

@@ -248,3 +248,14 @@ def digest(request):
         client.chat.completions.create(model="gpt-4o-mini", messages=[  # want: LK108
             {"role": "system", "content": f"Write about {form.cleaned_data['topic']}."},
         ])
+
+
+def missing_headers(request, wanted):
+    # Silent: the names wanted, minus the request's headers, hold none of
+    # the headers.
+    missing = set(wanted) - set(request.headers)
+    log.info("missing headers %s", missing)
+    left = set(wanted)
+    left -= set(request.headers)
+    log.info("still missing %s", left)
+    log.info("headers %s", set(request.headers) - set(wanted))  # want: LK201
