@@ -142,7 +142,7 @@ func (e *Engine) implementations(c *ClassInfo) *Value {
 		return &Value{Ref: ref}
 	}
 	for _, s := range subs {
-		ref = joinRef(ref, &Ref{Kind: RefInstance, Class: s})
+		ref = joinRefOpen(ref, &Ref{Kind: RefInstance, Class: s})
 	}
 	return &Value{Ref: ref}
 }

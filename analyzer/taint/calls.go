@@ -19,7 +19,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 	if alts := obj.alternatives(); alts != nil {
 		var out *Value
 		for _, alt := range alts {
-			out = join(out, in.getattr(alt, name, e))
+			out = joinOpen(out, in.getattr(alt, name, e))
 		}
 		return out
 	}
@@ -298,7 +298,7 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 		// One of several objects: the method of each.
 		var out *Value
 		for _, alt := range alts {
-			out = join(out, in.callMethod(c, a, alt))
+			out = joinOpen(out, in.callMethod(c, a, alt))
 		}
 		return out
 	}
@@ -371,7 +371,7 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 		// One of several callables: each may be the one called.
 		var out *Value
 		for _, alt := range alts {
-			out = join(out, in.callValue(c, alt, args, recv...))
+			out = joinOpen(out, in.callValue(c, alt, args, recv...))
 		}
 		return out
 	}

@@ -561,7 +561,7 @@ func (e *Engine) observeParam(o paramObs) bool {
 		pts[o.param] = &Value{Sym: sym, Ref: o.v.Ref}
 		return true
 	}
-	n := &Value{Sym: joinSym(cur.Sym, sym), Ref: joinRef(cur.Ref, o.v.Ref)}
+	n := &Value{Sym: joinSym(cur.Sym, sym), Ref: joinRefOpen(cur.Ref, o.v.Ref)}
 	if n.Sym == cur.Sym && (n.Ref == cur.Ref || (n.Ref != nil && n.Ref.equal(cur.Ref))) {
 		return false
 	}

@@ -1440,7 +1440,7 @@ func narrowTo(v *Value, classes []*ClassInfo) *Value {
 	case v.Ref != nil && v.Ref.Kind == RefUnion:
 		for _, r := range v.Ref.Alts {
 			if fits(r) {
-				ref = joinRef(ref, r)
+				ref = joinRefOpen(ref, r)
 			}
 		}
 	case fits(v.Ref):

@@ -601,8 +601,50 @@ func joinRef(a, b *Ref) *Ref {
 		return conflictRef
 	case a.equal(b):
 		return a
+	case a.Kind != RefUnion && b.Kind != RefUnion && (objectRef(a) || objectRef(b)):
+		// Two objects met where paths join (x = A() if c else B()): what
+		// one method call returns would flow into the other object's
+		// methods; they stay unresolved. Unions of objects come from where
+		// one of several is chosen: a registry, a class picked by name, a
+		// declared base class (joinRefOpen).
+		return conflictRef
 	}
 	return unionRef(a, b)
+}
+
+// objectRef reports whether r is an object or a method bound to one.
+func objectRef(r *Ref) bool {
+	return r.Kind == RefInstance || r.Kind == RefMethod
+}
+
+// joinRefOpen is joinRef where one of several objects is chosen: two
+// objects make a union.
+func joinRefOpen(a, b *Ref) *Ref {
+	switch {
+	case a == b || b == nil:
+		return a
+	case a == nil:
+		return b
+	case a == conflictRef || b == conflictRef:
+		return conflictRef
+	case a.equal(b):
+		return a
+	}
+	return unionRef(a, b)
+}
+
+// joinOpen joins values of which one is chosen (joinRefOpen).
+func joinOpen(a, b *Value) *Value {
+	if a == nil || b == nil {
+		return join(a, b)
+	}
+	n := join(a, b)
+	if r := joinRefOpen(a.Ref, b.Ref); r != n.Ref {
+		c := *n
+		c.Ref = r
+		return &c
+	}
+	return n
 }
 
 // plain reports whether v is plain data: no known symbol or reference.
