@@ -118,7 +118,7 @@ func (in *interp) partOf(t Taint, name string, e ir.Expr) Taint {
 	hasParam, hasPayload := false, false
 	for _, f := range t {
 		switch {
-		case f.Class == paramClass && f.Path == "":
+		case f.Class == paramClass && f.Path != partPath:
 			hasParam = true
 			continue
 		case f.Class == rules.ClassPayload:

@@ -733,7 +733,7 @@ func (in *interp) libraryAttr(obj *Value, name string, e ir.Expr) *Value {
 	}
 	v := &Value{Sym: sym}
 	if len(obj.Taint) > 0 {
-		v.Taint = obj.Taint
+		v.Taint = attrFacts(obj.Taint, name)
 	}
 	return v
 }

@@ -178,16 +178,21 @@ func paramKey(i int, path string) string {
 }
 
 // fieldFacts turns the parameter facts of an object into facts of its
-// attribute name (one level deep; deeper reads keep the attribute).
+// attribute name (up to maxPath names deep; deeper reads keep the path).
 func fieldFacts(t Taint, name string, st finding.Step) Taint {
 	var out Taint
 	for _, f := range t {
-		if f.Class == paramClass && f.Path == "" {
-			f.Path = name
-			f.pk = paramFactKey(f)
-			f.Trace = f.Trace.push(st)
-			out = union(out, Taint{f})
+		if f.Class != paramClass || f.Path == partPath {
+			continue
 		}
+		if n := pathLen(f.Path); n == 0 {
+			f.Path = name
+		} else if n < maxPath && !strings.Contains(name, ".") {
+			f.Path += "." + name
+		}
+		f.pk = paramFactKey(f)
+		f.Trace = f.Trace.push(st)
+		out = union(out, Taint{f})
 	}
 	return out
 }

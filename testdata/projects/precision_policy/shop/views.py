@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
+from pydantic import BaseModel
+
 from django import forms
 from django.core.cache import caches
 from openai import OpenAI
@@ -259,3 +261,33 @@ def missing_headers(request, wanted):
     left -= set(request.headers)
     log.info("still missing %s", left)
     log.info("headers %s", set(request.headers) - set(wanted))  # want: LK201
+
+
+class AskInput(BaseModel):
+    question: str
+    context: str = ""
+
+
+class Asker(BaseModel):
+    input: AskInput
+
+    @classmethod
+    def user_text(cls, given):
+        return given.question
+
+    def ask_one_field(self):
+        return ask(self.user_text(self.input))
+
+    def ask_by_key(self):
+        return ask(self.input["question"])
+
+    def ask_all(self):
+        return ask(json.dumps(self.input))
+
+
+def asker(request):
+    body = json.loads(request.body)
+    # Silent: one field of the body, two names down from the object.
+    Asker(input=body).ask_one_field()
+    Asker(input=body).ask_by_key()
+    Asker(input=body).ask_all()  # want: LK102
