@@ -951,13 +951,13 @@ func (in *interp) eval(e ir.Expr) *Value {
 	case *ir.Const:
 		return in.evalConst(x)
 	case *ir.FString:
-		var t Taint
-		for _, p := range x.Parts {
-			t = union(t, in.rendered(in.eval(p)))
+		parts := make([]Taint, len(x.Parts))
+		for i, p := range x.Parts {
+			parts[i] = in.rendered(in.eval(p))
 		}
 		// The literal text, with "{}" for each part, is kept so URL
 		// templates can be matched.
-		return &Value{Taint: t, Consts: []string{x.Text}}
+		return templated(x.Text, parts)
 	case *ir.BinOp:
 		return in.evalBinOp(x)
 	case *ir.BoolOp:
@@ -1039,6 +1039,27 @@ func (in *interp) evalConst(x *ir.Const) *Value {
 		return v
 	}
 	return &Value{Consts: []string{x.Value}}
+}
+
+// templated is the text of a template whose holes (each "{}" in text)
+// hold parts: their data, the text kept; the parts inside a system
+// section of a raw chat template (ChatML, Llama, Alpaca...) kept apart as
+// the system role.
+func templated(text string, parts []Taint) *Value {
+	sys := rules.SystemSections(text, len(parts))
+	var t, st Taint
+	for i, p := range parts {
+		if sys != nil && sys[i] {
+			st = union(st, p)
+		} else {
+			t = union(t, p)
+		}
+	}
+	v := &Value{Taint: t, Consts: []string{text}}
+	if len(st) > 0 {
+		v.Fields = map[string]*Value{systemField: taintOnly(st)}
+	}
+	return v
 }
 
 // evalBinOp is a binary operation: a chain for "|" with a model, the

@@ -3,6 +3,7 @@ package taint
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -348,6 +349,11 @@ func withFieldsOf(recv *Value, args []argVal) *Value {
 // the rows for "@data.name"; any method is derived from the receiver.
 func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
 	args := in.evalArgs(c)
+	if name == "format" && len(recv.Consts) == 1 && len(recv.deep()) == 0 {
+		if v := in.formatTemplate(recv.Consts[0], args); v != nil {
+			return v
+		}
+	}
 	m, ok := in.e.dataRows.Load(name)
 	if !ok {
 		sym := dataSym + "." + name
@@ -359,6 +365,60 @@ func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
 		return v
 	}
 	return taintOnly(recv.deep())
+}
+
+// formatField is a replacement field of str.format: its name (before
+// any attribute, index, conversion or format spec).
+var formatField = regexp.MustCompile(`\{\{|\}\}|\{([^{}!:.\[]*)[^{}]*\}`)
+
+// formatTemplate is template.format(args) of a constant template: the
+// template with a hole per field, each filled from its argument, so the
+// parts that land in a raw chat template's system section stay apart;
+// nil when a field names no argument given.
+func (in *interp) formatTemplate(template string, args []argVal) *Value {
+	var text strings.Builder
+	var parts []Taint
+	auto, last := 0, 0
+	for _, m := range formatField.FindAllStringSubmatchIndex(template, -1) {
+		text.WriteString(template[last:m[0]])
+		last = m[1]
+		switch tok := template[m[0]:m[1]]; tok {
+		case "{{":
+			text.WriteString("{")
+			continue
+		case "}}":
+			text.WriteString("}")
+			continue
+		}
+		field := template[m[2]:m[3]]
+		var a *Value
+		switch {
+		case field == "":
+			a = positional(args, auto)
+			auto++
+		case field[0] >= '0' && field[0] <= '9':
+			n, err := strconv.Atoi(field)
+			if err != nil {
+				return nil
+			}
+			a = positional(args, n)
+		default:
+			a = keyword(args, field)
+		}
+		if a == nil {
+			return nil
+		}
+		text.WriteString("{}")
+		parts = append(parts, in.rendered(a))
+	}
+	text.WriteString(template[last:])
+	v := templated(text.String(), parts)
+	for _, a := range args {
+		if a.star || a.dstr {
+			v.Taint = union(v.Taint, a.v.deep())
+		}
+	}
+	return v
 }
 
 // dataSym is the symbol rows use for plain data.
