@@ -218,7 +218,7 @@ func TestErrors(t *testing.T) {
 			[]string{
 				`.llmleak.toml:6: models[2].sanitizer: "scrub(" is not a symbol: () stands for a call and holds nothing`,
 				`.llmleak.toml:7: models[2].removes: unknown class "names" (want one of cert, payload, credential, pii, userid, secret, error, log, input, response, fwdcert, verify)`,
-				`.llmleak.toml:9: models[3]: a row needs one of the keys sink, source, sanitizer, message, template, binds, calls, imports, wraps, partial, type, lookup, propagator, alias, transparent, pipe, base, annotation, decorator`,
+				`.llmleak.toml:9: models[3]: a row needs one of the keys sink, source, sanitizer, message, template, binds, calls, imports, signal, wraps, partial, type, lookup, propagator, alias, transparent, pipe, base, annotation, decorator`,
 				`.llmleak.toml:15: models[4].role: unknown key for a source row (want source, class, result-type, on, if, shape, mapping, gathers)`,
 			}},
 		{"switch not a boolean", ".llmleak.toml", "include-tests = \"yes\"\n",

@@ -733,3 +733,60 @@ func Dotted(e ir.Expr) string {
 	}
 	return ""
 }
+
+// StaticName is the absolute dotted name of the module-level entity e
+// names in module m ("app.signals.order_placed"), following imports and
+// re-exports to where it is defined; "" when e is no such name.
+func (p *Project) StaticName(e ir.Expr, m *ModInfo) string {
+	full := ""
+	switch x := e.(type) {
+	case *ir.Name:
+		b := m.Top[x.Id]
+		switch {
+		case b == nil:
+			return ""
+		case b.Kind == BindImport:
+			full = b.Target
+		default:
+			full = m.Name + "." + x.Id
+		}
+	case *ir.Attr:
+		base := p.StaticName(x.X, m)
+		if base == "" {
+			return ""
+		}
+		full = base + "." + x.Name
+	default:
+		return ""
+	}
+	for depth := 0; depth < 8; depth++ {
+		i := strings.LastIndexByte(full, '.')
+		if i < 0 {
+			return full
+		}
+		owner := p.Module(full[:i], m)
+		if owner == nil {
+			return full
+		}
+		b := owner.Top[full[i+1:]]
+		if b == nil || b.Kind != BindImport || b.Module {
+			return full
+		}
+		full = b.Target
+	}
+	return full
+}
+
+// StaticFunc is the project function e names in module m, following
+// imports; nil for anything else.
+func (p *Project) StaticFunc(e ir.Expr, m *ModInfo) *FuncInfo {
+	if n, ok := e.(*ir.Name); ok {
+		if b := m.Top[n.Id]; b != nil && b.Kind == BindFunc {
+			return b.Fn
+		}
+	}
+	if full := p.StaticName(e, m); full != "" {
+		return p.staticFuncByName(full, m)
+	}
+	return nil
+}

@@ -131,6 +131,9 @@ type Engine struct {
 	attrWriters map[attrKey]map[int]*Value
 	// modelCalls are, by function, the model calls its latest analysis saw.
 	modelCalls [][]finding.Location
+	// receivers are, by a signal's defining name, the project functions
+	// connected to it.
+	receivers map[string][]*FuncInfo
 	// subclasses are, by project class, the project classes deriving from
 	// it at any depth, in the project's order.
 	subclasses map[*ClassInfo][]*ClassInfo

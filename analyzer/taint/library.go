@@ -3,6 +3,7 @@ package taint
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,6 +92,8 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 		if r.Callee >= 0 && len(args) > r.Callee && !args[r.Callee].star {
 			return in.callValue(c, args[r.Callee].v, args[r.Callee+1:]), true
 		}
+	case model.KindSignal:
+		return in.sendSignal(c, args), true
 	case model.KindImports:
 		if v := in.importByName(r, args, recv); v != nil {
 			return v, true
@@ -892,6 +895,79 @@ func (e *Engine) classifyFuncs() {
 			f.LogEmit = true
 		}
 	}
+	e.indexReceivers()
+}
+
+// indexReceivers finds the functions connected to each signal, by the
+// signal's defining name: decorated with a receiver decorator naming the
+// signal (or a list of signals) first, or passed to sig.connect(f).
+func (e *Engine) indexReceivers() {
+	e.receivers = map[string][]*FuncInfo{}
+	add := func(m *ModInfo, sig ir.Expr, f *FuncInfo) {
+		if key := e.proj.StaticName(sig, m); key != "" && f != nil && !slices.Contains(e.receivers[key], f) {
+			e.receivers[key] = append(e.receivers[key], f)
+		}
+	}
+	for _, f := range e.proj.Funcs {
+		for _, d := range f.Fn.Decorators {
+			call, ok := d.(*ir.Call)
+			if !ok || len(call.Args) == 0 || !e.nameIs(model.KindDecorator, resolve.DecoratorName(d), model.RoleReceiver) {
+				continue
+			}
+			sigs := []ir.Expr{call.Args[0].Value}
+			if seq, ok := call.Args[0].Value.(*ir.Seq); ok {
+				sigs = seq.Elems
+			}
+			for _, sig := range sigs {
+				add(f.Mod, sig, f)
+			}
+		}
+		visit := func(x ir.Expr) {
+			resolve.WalkExpr(x, func(y ir.Expr) {
+				c, ok := y.(*ir.Call)
+				if !ok || len(c.Args) == 0 {
+					return
+				}
+				if a, ok := c.Func.(*ir.Attr); ok && a.Name == "connect" {
+					add(f.Mod, a.X, e.proj.StaticFunc(c.Args[0].Value, f.Mod))
+				}
+			})
+		}
+		var walk func([]ir.Stmt)
+		walk = func(ss []ir.Stmt) {
+			for _, st := range ss {
+				resolve.WalkStmt(st, visit, walk)
+			}
+		}
+		walk(f.Fn.Body)
+	}
+	for _, fs := range e.receivers {
+		sort.Slice(fs, func(i, j int) bool { return fs[i].ID < fs[j].ID })
+	}
+}
+
+// sendSignal runs the receivers of the signal a call sends: each gets the
+// call's keyword arguments, and its first positional one as the sender.
+func (in *interp) sendSignal(c *ir.Call, args []argVal) *Value {
+	a, ok := c.Func.(*ir.Attr)
+	if !ok {
+		return empty
+	}
+	fs := in.e.receivers[in.e.proj.StaticName(a.X, in.fi.Mod)]
+	if len(fs) == 0 {
+		return empty
+	}
+	sent := make([]argVal, 0, len(args))
+	for i, arg := range args {
+		if i == 0 && arg.name == "" && !arg.star && !arg.dstr {
+			arg.name = "sender"
+		}
+		sent = append(sent, arg)
+	}
+	for _, f := range fs {
+		in.callFunc(c, f, sent, nil)
+	}
+	return empty
 }
 
 // classRecord reports whether instances of a project class render all

@@ -29,6 +29,7 @@ var keysOf = map[Kind][]string{
 	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result", "on"},
 	KindCalls:       {"callee", "args-from", "kwargs-from"},
 	KindImports:     {"args", "names"},
+	KindSignal:      nil,
 	KindWraps:       nil,
 	KindPartial:     nil,
 	KindLookup:      {"chained", "result"},

@@ -128,6 +128,10 @@ const (
 	KindType Kind = "type"
 	// KindCalls: the call calls one of its arguments with the rest.
 	KindCalls Kind = "calls"
+	// KindSignal: the call sends a signal: it runs the project functions
+	// connected to its object (@receiver(sig), sig.connect(f)) with its
+	// keyword arguments, the sender as "sender".
+	KindSignal Kind = "signal"
 	// KindImports: the call imports what its argument's constant names: a
 	// dotted path to a class or function, or (Names "module") a module.
 	KindImports Kind = "imports"
@@ -178,17 +182,18 @@ const (
 	RoleRequest    = "request"     // a parameter annotated so is the request
 	RoleTask       = "task"        // a task queue's task: bind=True makes its first parameter the task
 	RoleProperty   = "property"    // reading the attribute calls the method
+	RoleReceiver   = "receiver"    // a signal's receiver: the signals in the decorator's first argument run it
 )
 
 var roles = map[Kind][]string{
 	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord},
 	KindAnnotation: {RoleRequest},
-	KindDecorator:  {RoleTask, RoleProperty, RoleRecord},
+	KindDecorator:  {RoleTask, RoleProperty, RoleRecord, RoleReceiver},
 }
 
 // kinds lists the row kinds in the order a call's rows are tried: the
 // first row whose kind produces a result decides it.
-var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindImports, KindWraps,
+var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplate, KindBinds, KindCalls, KindImports, KindSignal, KindWraps,
 	KindPartial, KindType, KindLookup, KindPropagator, KindAlias, KindTransparent, KindPipe, KindBase, KindAnnotation,
 	KindDecorator}
 
