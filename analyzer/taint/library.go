@@ -92,6 +92,19 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 		if r.Callee >= 0 && len(args) > r.Callee && !args[r.Callee].star {
 			return in.callValue(c, args[r.Callee].v, args[r.Callee+1:]), true
 		}
+		if r.Callee == model.CalleeElements && recv != nil {
+			// Each callable the receiver holds runs with the arguments.
+			var out *Value
+			for _, el := range recv.Elems {
+				if el.Ref != nil && el.Ref != conflictRef {
+					out = join(out, in.callValue(c, el, args))
+				}
+			}
+			if out == nil {
+				return nil, false
+			}
+			return out, true
+		}
 	case model.KindSignal:
 		return in.sendSignal(c, args), true
 	case model.KindImports:

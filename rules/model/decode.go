@@ -166,13 +166,17 @@ func (d *decoder) fields(r *Row) {
 		case int64:
 			r.Callee = int(v)
 		case string:
-			if v != "receiver" {
-				d.fail("callee", "want a position or \"receiver\"")
+			switch v {
+			case "receiver":
+			case "elements":
+				r.Callee = CalleeElements
+			default:
+				d.fail("callee", "want a position, \"receiver\" or \"elements\"")
 			}
 		case nil:
 			d.fail("callee", "a calls row needs callee")
 		default:
-			d.fail("callee", "want a position or \"receiver\"")
+			d.fail("callee", "want a position, \"receiver\" or \"elements\"")
 		}
 		r.Star = d.str("args-from", t["args-from"])
 		r.StarKw = d.str("kwargs-from", t["kwargs-from"])

@@ -197,6 +197,10 @@ var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplat
 	KindPartial, KindType, KindLookup, KindPropagator, KindAlias, KindTransparent, KindPipe, KindBase, KindAnnotation,
 	KindDecorator}
 
+// CalleeElements is a calls row's Callee when the call runs every
+// callable its receiver holds as an element (a graph's nodes).
+const CalleeElements = -2
+
 // Result says what a call returns, where a row's kind leaves a choice.
 type Result string
 
@@ -303,7 +307,7 @@ type Row struct {
 	// dict.update), "field" (argument 1 becomes the field argument 0
 	// names, unless it is set; the result is the field: dict.setdefault).
 	Into    string
-	Callee  int       // calls: the position of the callable (-1: the receiver)
+	Callee  int       // calls: the position of the callable (-1: the receiver; CalleeElements: the receiver's elements)
 	Star    string    // calls: the keyword (or first positional) holding the positional arguments
 	StarKw  string    // calls: the keyword holding the keyword arguments
 	Role    string    // message: the message's role

@@ -1,0 +1,55 @@
+"""LangGraph: invoking a compiled graph runs its nodes with the input
+state; a node that sends the state's messages to a model is a sink for
+whoever invokes the graph."""
+from typing import TypedDict
+
+from langchain_openai import ChatOpenAI
+from langgraph.graph import END, START, StateGraph
+from langgraph.prebuilt import create_react_agent
+
+model = ChatOpenAI(model="gpt-4o-mini")
+
+
+class Conversation(TypedDict):
+    messages: list
+    topic: str
+
+
+def respond(state: Conversation):
+    return {"messages": [model.invoke(state["messages"])]}
+
+
+def tally(state: Conversation):
+    return {"topic": state["topic"].strip()}
+
+
+def build_chat():
+    builder = StateGraph(Conversation)
+    builder.add_node("respond", respond)
+    builder.add_edge(START, "respond")
+    builder.add_edge("respond", END)
+    return builder.compile()
+
+
+def build_tally():
+    builder = StateGraph(Conversation)
+    builder.add_node(tally)
+    return builder.compile()
+
+
+chat_graph = build_chat()
+tally_graph = build_tally()
+
+
+def chat(request):
+    return chat_graph.invoke({"messages": [("user", request.POST)], "topic": ""})  # want: LK102
+
+
+def topic(request):
+    # Silent: this graph's only node calls no model.
+    return tally_graph.invoke({"messages": [("user", request.POST)], "topic": ""})
+
+
+def helper_agent(request):
+    agent = create_react_agent(model, [], prompt=f"You answer for {request.POST.get('team', '')}.")
+    return agent.invoke({"messages": [("user", "Hello")]})  # want: LK108
