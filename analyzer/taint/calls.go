@@ -1,6 +1,8 @@
 package taint
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -287,9 +289,86 @@ func (in *interp) evalCall(c *ir.Call) *Value {
 		recv := in.eval(a.X)
 		return in.callMethod(c, a, recv)
 	}
+	if v, ok := in.callGetattr(c); ok {
+		return v
+	}
 	fn := in.eval(c.Func)
 	args := in.evalArgs(c)
 	return in.callValue(c, fn, args)
+}
+
+// callGetattr handles getattr(obj, name)(args) where name may be one of
+// several constants (an allowlisted mode) or a template with a hole
+// (f"handle_{kind}"): each method it may name is called.
+func (in *interp) callGetattr(c *ir.Call) (*Value, bool) {
+	g, ok := c.Func.(*ir.Call)
+	if !ok || len(g.Args) < 2 || g.Args[0].Name != "" || g.Args[1].Name != "" {
+		return nil, false
+	}
+	if fn, ok := g.Func.(*ir.Name); !ok || fn.Id != "getattr" || in.env[fn.Id] != nil || in.fi.Mod.Top[fn.Id] != nil {
+		return nil, false
+	}
+	obj, name := in.eval(g.Args[0].Value), in.eval(g.Args[1].Value)
+	names := name.Consts
+	if len(names) == 1 && strings.Contains(names[0], "{}") {
+		names = in.methodsLike(obj, names[0])
+	} else if len(names) < 2 {
+		return nil, false
+	}
+	if len(names) == 0 {
+		return nil, false
+	}
+	for _, a := range g.Args[2:] {
+		in.eval(a.Value)
+	}
+	args := in.evalArgs(c)
+	var out *Value
+	for _, n := range names {
+		out = joinOpen(out, in.callMethodArgs(c, obj, n, args))
+	}
+	return out, true
+}
+
+// methodsLike are the methods of a project object whose names fit a
+// template with holes ("handle_{}"), sorted.
+func (in *interp) methodsLike(obj *Value, template string) []string {
+	if obj.Ref == nil || obj.Ref.Kind != RefInstance {
+		return nil
+	}
+	parts := strings.Split(template, "{}")
+	var out []string
+	for _, k := range obj.Ref.Class.MRO {
+		for name := range k.Methods {
+			if fitsTemplate(name, parts) && !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	if len(out) > maxAlts {
+		return nil
+	}
+	return out
+}
+
+// fitsTemplate reports whether s is the literal parts of a template
+// joined by any text.
+func fitsTemplate(s string, parts []string) bool {
+	if !strings.HasPrefix(s, parts[0]) {
+		return false
+	}
+	s = s[len(parts[0]):]
+	for i, p := range parts[1:] {
+		if i == len(parts)-2 {
+			return strings.HasSuffix(s, p) && len(s) >= len(p)
+		}
+		j := strings.Index(s, p)
+		if j < 0 {
+			return false
+		}
+		s = s[j+len(p):]
+	}
+	return true
 }
 
 // callMethod handles recv.name(args).
