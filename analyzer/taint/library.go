@@ -93,17 +93,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 			return in.callValue(c, args[r.Callee].v, args[r.Callee+1:]), true
 		}
 		if r.Callee == model.CalleeElements && recv != nil {
-			// Each callable the receiver holds runs with the arguments.
-			var out *Value
-			for _, el := range recv.Elems {
-				if el.Ref != nil && el.Ref != conflictRef {
-					out = join(out, in.callValue(c, el, args))
-				}
-			}
-			if out == nil {
-				return nil, false
-			}
-			return out, true
+			return in.runElements(c, recv, args)
 		}
 	case model.KindSignal:
 		return in.sendSignal(c, args), true
@@ -280,6 +270,33 @@ func withElement(recv, v *Value) *Value {
 		n.Taint = union(n.Taint, v.deep())
 	}
 	return &n
+}
+
+// runElements runs each callable recv holds as an element (a graph's
+// nodes) with args, then once more with the first argument joined with
+// what they returned: a node reads the state the others updated.
+func (in *interp) runElements(c *ir.Call, recv *Value, args []argVal) (*Value, bool) {
+	var nodes []*Value
+	for _, el := range recv.Elems {
+		if el.Ref != nil && el.Ref != conflictRef {
+			nodes = append(nodes, el)
+		}
+	}
+	if len(nodes) == 0 {
+		return nil, false
+	}
+	var out *Value
+	for _, n := range nodes {
+		out = join(out, in.callValue(c, n, args))
+	}
+	if len(args) == 0 || out.noData() {
+		return out, true
+	}
+	again := append([]argVal{{v: join(args[0].v, out), expr: args[0].expr, star: args[0].star}}, args[1:]...)
+	for _, n := range nodes {
+		out = join(out, in.callValue(c, n, again))
+	}
+	return out, true
 }
 
 // importByName is what an import call's constant argument names (each

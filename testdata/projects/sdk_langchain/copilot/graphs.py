@@ -50,6 +50,24 @@ def topic(request):
     return tally_graph.invoke({"messages": [("user", request.POST)], "topic": ""})
 
 
+def build_staged():
+    def setup(state):
+        return {"messages": [("user", state["question"])]}
+
+    def answer(state):
+        return {"messages": [model.invoke(state["messages"])]}
+
+    builder = StateGraph(dict)
+    builder.add_node("setup", setup)
+    builder.add_node("answer", answer)
+    return builder.compile()
+
+
+def staged(request):
+    # The first node puts the question in the state the second one sends.
+    return build_staged().invoke({"question": request.POST})  # want: LK102
+
+
 def helper_agent(request):
     agent = create_react_agent(model, [], prompt=f"You answer for {request.POST.get('team', '')}.")
     return agent.invoke({"messages": [("user", "Hello")]})  # want: LK108
