@@ -71,3 +71,14 @@ def staged(request):
 def helper_agent(request):
     agent = create_react_agent(model, [], prompt=f"You answer for {request.POST.get('team', '')}.")
     return agent.invoke({"messages": [("user", "Hello")]})  # want: LK108
+
+
+def with_tools(request, tools):
+    # A model with tools bound is still the model, joined with it or not.
+    llm = model.bind_tools(tools) if tools else model
+    return llm.invoke(request.POST)  # want: LK102
+
+
+def retried_chain(request):
+    chain = (model | (lambda message: message.content)).with_retry()
+    return chain.invoke(request.POST)  # want: LK102
