@@ -209,13 +209,13 @@ func fieldOf(v *Value, name string) *Value {
 	if f, ok := v.Fields[name]; ok {
 		return f
 	}
-	t := attrFacts(v.Taint, name)
+	t := v.Taint
 	for _, el := range v.Elems {
 		// A path through a sequence (a loop variable's attribute) reads
 		// its elements' attribute.
 		t = union(t, fieldOf(el, name).deep())
 	}
-	return taintOnly(t)
+	return taintOnly(attrFacts(t, name))
 }
 
 // maxPath bounds the access paths of parameter facts (param.a.b).

@@ -82,25 +82,3 @@ def with_tools(request, tools):
 def retried_chain(request):
     chain = (model | (lambda message: message.content)).with_retry()
     return chain.invoke(request.POST)  # want: LK102
-
-
-class Helper:
-    def graph(self):
-        def reply(state):
-            return {"messages": [model.invoke(state["messages"])]}
-
-        builder = StateGraph(dict)
-        builder.add_node("reply", reply)
-        return builder.compile()
-
-    def invoke(self, *args, mode="invoke", **kwargs):
-        if mode not in ("invoke", "stream"):
-            raise ValueError(mode)
-        return getattr(self.graph(), mode)(*args, **kwargs)
-
-    def run(self, message, **kwargs):
-        return self.invoke({"messages": message}, **kwargs)
-
-
-def helper_run(request):
-    return Helper().run(request.POST)  # want: LK102
