@@ -3,6 +3,9 @@ state; a node that sends the state's messages to a model is a sink for
 whoever invokes the graph."""
 from typing import TypedDict
 
+from langchain.agents.openai_assistant import OpenAIAssistantRunnable
+from langchain.chains import create_retrieval_chain
+from langchain.chains.combine_documents import create_stuff_documents_chain
 from langchain_openai import ChatOpenAI
 from langgraph.graph import END, START, StateGraph
 from langgraph.prebuilt import create_react_agent
@@ -82,3 +85,29 @@ def with_tools(request, tools):
 def retried_chain(request):
     chain = (model | (lambda message: message.content)).with_retry()
     return chain.invoke(request.POST)  # want: LK102
+
+
+class HouseAssistant(OpenAIAssistantRunnable):
+    def add_note(self, thread_id, text):
+        return self.client.beta.threads.messages.create(thread_id, role="user", content=text)
+
+    def start(self, payload):
+        return self._create_thread_and_run(payload)
+
+
+def assistant_note(request):
+    return HouseAssistant(assistant_id="asst_1").add_note("thread_1", str(request.POST))  # want: LK102
+
+
+def assistant_run(request):
+    return HouseAssistant(assistant_id="asst_1").start({"content": str(request.POST)})  # want: LK102
+
+
+def retrieval(request, retriever):
+    documents_chain = create_stuff_documents_chain(model, None)
+    chain = create_retrieval_chain(retriever, documents_chain)
+    return chain.invoke({"input": str(request.POST)})  # want: LK102
+
+
+def assistant_invoke(request):
+    return OpenAIAssistantRunnable(assistant_id="asst_1").invoke({"content": str(request.POST)})  # want: LK102
