@@ -943,6 +943,13 @@ func (in *interp) eval(e ir.Expr) *Value {
 				// value[:6]: a short prefix, as masking keeps.
 				return empty
 			}
+			if n, ok := prefixLen(sl); ok && len(obj.Consts) == 1 {
+				// A prefix of a template's text that ends before its first
+				// hole is the constant text alone.
+				if text := obj.Consts[0]; !strings.Contains(text[:min(n, len(text))], "{}") {
+					return &Value{Consts: []string{text[:min(n, len(text))]}}
+				}
+			}
 			return &Value{Taint: obj.deep()}
 		}
 		return in.getitem(obj, in.eval(x.Index), x)
@@ -1626,6 +1633,24 @@ func (in *interp) paramTypeOf(i int) *Value {
 
 // maxMaskPrefix is the longest constant prefix slice counted as masking.
 const maxMaskPrefix = 8
+
+// prefixLen is n for a slice [:n] or [0:n] with a constant n.
+func prefixLen(sl *ir.Slice) (int, bool) {
+	if sl.Step != nil || sl.Upper == nil {
+		return 0, false
+	}
+	if sl.Lower != nil {
+		if c, ok := sl.Lower.(*ir.Const); !ok || c.Kind != ir.ConstInt || c.Value != "0" {
+			return 0, false
+		}
+	}
+	c, ok := sl.Upper.(*ir.Const)
+	if !ok || c.Kind != ir.ConstInt {
+		return 0, false
+	}
+	n, err := strconv.Atoi(c.Value)
+	return n, err == nil && n >= 0
+}
 
 func maskPrefix(sl *ir.Slice) bool {
 	if sl.Lower != nil || sl.Step != nil {

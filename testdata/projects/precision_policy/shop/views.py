@@ -291,3 +291,12 @@ def asker(request):
     Asker(input=body).ask_one_field()
     Asker(input=body).ask_by_key()
     Asker(input=body).ask_all()  # want: LK102
+
+
+def preview(request):
+    question = request.POST.get("question", "")
+    prompt = f"You answer questions about orders, politely and briefly, citing order numbers when useful. Question: {question}"
+    # Silent: the first 60 characters are the instructions alone.
+    log.info("prompt %s...", prompt[:60])
+    ask(prompt)
+    log.info("prompt %s...", prompt[:120])  # want: LK202
