@@ -111,3 +111,21 @@ def retrieval(request, retriever):
 
 def assistant_invoke(request):
     return OpenAIAssistantRunnable(assistant_id="asst_1").invoke({"content": str(request.POST)})  # want: LK102
+
+
+def local_model():
+    from langchain_community.llms import LlamaCpp
+
+    return LlamaCpp(model_path="/models/llama.gguf")
+
+
+def hosted_model():
+    return ChatOpenAI(model="gpt-4o-mini")
+
+
+def any_model(request, kind):
+    # A table of model factories: whichever is picked, it is a model.
+    factories = {"local": local_model, "hosted": hosted_model}
+    if kind not in factories:
+        raise ValueError(kind)
+    return factories[kind]().invoke(str(request.POST))  # want: LK102
