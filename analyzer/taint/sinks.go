@@ -661,9 +661,10 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 		return
 	}
 	for _, a := range args {
-		if a.v != nil && len(a.v.deep()) == 0 && len(a.v.Consts) > 0 && slicesText(a.expr) {
-			// A slice of the prompt that is its constant text alone
-			// (prompt[:100] of fixed instructions).
+		if a.v != nil && len(a.v.deep()) == 0 && len(a.v.Consts) > 0 {
+			// A prompt that is known constant text where it is logged (a
+			// fixed template before it is filled, prompt[:100] of fixed
+			// instructions) holds nothing anyone typed or a model wrote.
 			continue
 		}
 		for _, n := range valueNames(a.expr, true) {
@@ -678,19 +679,6 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 			}
 		}
 	}
-}
-
-// slicesText reports whether e takes a slice of something.
-func slicesText(e ir.Expr) bool {
-	found := false
-	resolve.WalkExpr(e, func(x ir.Expr) {
-		if sub, ok := x.(*ir.Subscript); ok {
-			if _, ok := sub.Index.(*ir.Slice); ok {
-				found = true
-			}
-		}
-	})
-	return found
 }
 
 // stmtCall is the log call being checked: the call of the current

@@ -300,3 +300,12 @@ def preview(request):
     log.info("prompt %s...", prompt[:60])
     ask(prompt)
     log.info("prompt %s...", prompt[:120])  # want: LK202
+
+
+def history_summary(request):
+    prompt = "Summarize the order history in three sentences:\n{history}"
+    # Silent: the prompt is still the fixed template where it is logged.
+    log.info("template %s", prompt)
+    prompt = prompt.format(history=request.POST.get("history", ""))
+    ask(prompt)
+    log.info("prompt %s", prompt)  # want: LK202
