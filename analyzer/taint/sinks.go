@@ -661,14 +661,16 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 		return
 	}
 	for _, a := range args {
-		if a.v != nil && len(a.v.deep()) == 0 && len(a.v.Consts) > 0 {
-			// A prompt that is known constant text where it is logged (a
-			// fixed template before it is filled, prompt[:100] of fixed
-			// instructions) holds nothing anyone typed or a model wrote.
+		if constantText(a.v) {
+			// What is logged is known constant text (prompt[:100] of
+			// fixed instructions).
 			continue
 		}
 		for _, n := range valueNames(a.expr, true) {
-			if !known[n.Id] {
+			if !known[n.Id] || constantText(in.env[n.Id]) {
+				// A prompt that is known constant text where it is logged
+				// (a fixed template before it is filled) holds nothing
+				// anyone typed or a model wrote.
 				continue
 			}
 			if call, ok := in.stmtCall(); ok {
@@ -679,6 +681,13 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 			}
 		}
 	}
+}
+
+// constantText reports whether v is text known whole: no data, and
+// constants without holes ("{}": parts that are not known).
+func constantText(v *Value) bool {
+	return v != nil && len(v.Consts) > 0 && len(v.deep()) == 0 &&
+		!anyConst(v.Consts, func(c string) bool { return strings.Contains(c, "{}") })
 }
 
 // stmtCall is the log call being checked: the call of the current
