@@ -97,6 +97,11 @@ func TestFixtures(t *testing.T) {
 			for _, r := range res.ModelRowsUsed {
 				used[r] = true
 			}
+			for _, d := range res.Diagnostics {
+				if strings.Contains(d.Message, "internal error") {
+					t.Errorf("%s:%d: %s", d.Path, d.Line, d.Message)
+				}
+			}
 			want := expectations(t, dir)
 			got := map[string]bool{}
 			detail := map[string]string{}

@@ -65,10 +65,16 @@ const (
 	// TypeScalarField is a form or serializer field whose cleaned value
 	// is a number, a truth value, a date or a UUID.
 	TypeScalarField = "@scalarfield"
-	TypePayloadKey  = "@payloadkey"
-	TypeScope       = "@channels.scope"
-	TypeSettings    = "django.conf.settings"
-	TypeEnviron     = "os.environ"
+	// TypeQuerySet is a manager or query of a project model: its element
+	// is an object of the model.
+	TypeQuerySet = "@queryset"
+	// TypeModelField is a field a model class declares: on an object of
+	// the model it is the row's value, not the field.
+	TypeModelField = "@modelfield"
+	TypePayloadKey = "@payloadkey"
+	TypeScope      = "@channels.scope"
+	TypeSettings   = "django.conf.settings"
+	TypeEnviron    = "os.environ"
 )
 
 var secretLiteral = regexp.MustCompile(`^(sk-(proj-|ant-|live-|test-)?[A-Za-z0-9_\-]{20,}|AKIA[0-9A-Z]{16}|xox[abp]-[A-Za-z0-9\-]{10,}|ghp_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_\-]{35})$`)

@@ -56,6 +56,14 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				in.dep(depKey{'C', k.ID, name})
 				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
 					if v := attrs[name]; v != nil {
+						if v.Sym == rules.TypeModelField && obj.Ref.Kind == RefInstance {
+							// A model field on an object: the row's value,
+							// not known here.
+							if own != nil {
+								return own
+							}
+							return empty
+						}
 						return join(v, own)
 					}
 				}
@@ -73,6 +81,10 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 					return &Value{Ref: &Ref{Kind: RefMethod, Func: m, Self: obj}}
 				}
 				return &Value{Ref: &Ref{Kind: RefFunc, Func: m}}
+			}
+			if obj.Ref.Kind == RefClass && managerNames[name] && in.e.classIs(c, model.RoleModel) {
+				// A model's manager: its queries return the model's objects.
+				return &Value{Sym: rules.TypeQuerySet, Elems: []*Value{{Ref: &Ref{Kind: RefInstance, Class: c}}}, Many: true}
 			}
 			if name == "request" && obj.Ref.Kind == RefInstance {
 				return &Value{Sym: rules.TypeRequest}
@@ -296,6 +308,9 @@ func (in *interp) evalCall(c *ir.Call) *Value {
 	args := in.evalArgs(c)
 	return in.callValue(c, fn, args)
 }
+
+// managerNames are the managers every Django model has.
+var managerNames = map[string]bool{"objects": true, "_default_manager": true, "_base_manager": true}
 
 // callGetattr handles getattr(obj, name)(args) where name may be one of
 // several constants (an allowlisted mode) or a template with a hole

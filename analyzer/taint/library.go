@@ -156,9 +156,11 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value) *Value {
 	sel := selectArgs(r.Args, args, recv)
 	switch r.Result {
-	case model.ResultSelf, model.ResultWhole, model.ResultTaint:
+	case model.ResultSelf, model.ResultWhole, model.ResultTaint, model.ResultElement:
 		if recv != nil {
-			return memberResult(r.Result, recv, r.Returns)
+			if v := memberResult(r.Result, recv, r.Returns); v != nil {
+				return v
+			}
 		}
 		return empty
 	case model.ResultNone:

@@ -166,6 +166,12 @@ func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 		return &Value{Sym: obj.Sym, Taint: obj.Taint}
 	case model.ResultTaint:
 		return &Value{Taint: obj.Taint}
+	case model.ResultElement:
+		if el := joinAll(obj.Elems); el != nil {
+			return el.withTaint(obj.Taint)
+		}
+		// Elements not known (a parameter of the kind): its data.
+		return &Value{Taint: obj.Taint}
 	case model.ResultPart:
 		return &Value{Taint: reclassed(obj.deep(), rules.ClassResponse, rules.ClassToolArg)}
 	}

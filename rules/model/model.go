@@ -183,10 +183,11 @@ const (
 	RoleTask       = "task"        // a task queue's task: bind=True makes its first parameter the task
 	RoleProperty   = "property"    // reading the attribute calls the method
 	RoleReceiver   = "receiver"    // a signal's receiver: the signals in the decorator's first argument run it
+	RoleModel      = "model"       // a database model: its managers' queries return its objects
 )
 
 var roles = map[Kind][]string{
-	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord},
+	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord, RoleModel},
 	KindAnnotation: {RoleRequest},
 	KindDecorator:  {RoleTask, RoleProperty, RoleRecord, RoleReceiver},
 }
@@ -218,6 +219,8 @@ const (
 	ResultWhole Result = "whole" // the object's kind and all its data, its parts aside
 	ResultTaint Result = "taint" // the object's data, nothing of its kind
 	ResultItem  Result = "item"  // the object's item at the key in argument 0 (argument 1 the default)
+	// ResultElement is an element of the object (a query's row).
+	ResultElement Result = "element"
 	// ResultPart is one named part of a model's structured output (a tool
 	// call's argument): its response data becomes ClassToolArg.
 	ResultPart Result = "part"
@@ -237,7 +240,7 @@ const (
 
 var results = map[string]Result{"response": ResultResponse, "none": ResultNone, "object": ResultObject, "text": ResultText,
 	"same": ResultSame, "derived": ResultDerived, "generic": ResultGeneric, "self": ResultSelf, "whole": ResultWhole,
-	"taint": ResultTaint, "item": ResultItem, "part": ResultPart}
+	"taint": ResultTaint, "item": ResultItem, "part": ResultPart, "element": ResultElement}
 
 // Cond is a condition on one argument of a call: the row applies when
 // the argument is one of the constants Matches names (a pattern), has
