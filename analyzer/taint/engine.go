@@ -560,16 +560,37 @@ func (e *Engine) observeParam(o paramObs) bool {
 		return false
 	}
 	cur := pts[o.param]
+	obs := &Value{Sym: sym, Ref: o.v.Ref}
+	if sym == rules.TypeQuerySet {
+		// A query keeps the objects it holds: their class.
+		obs.Elems, obs.Many = objectsOf(o.v.Elems), o.v.Many
+	}
 	if cur == nil {
-		pts[o.param] = &Value{Sym: sym, Ref: o.v.Ref}
+		pts[o.param] = obs
 		return true
 	}
 	n := &Value{Sym: joinSym(cur.Sym, sym), Ref: joinRefOpen(cur.Ref, o.v.Ref)}
-	if n.Sym == cur.Sym && (n.Ref == cur.Ref || (n.Ref != nil && n.Ref.equal(cur.Ref))) {
+	if n.Sym == rules.TypeQuerySet {
+		if el := joinAll(append(objectsOf(cur.Elems), obs.Elems...)); el != nil {
+			n.Elems, n.Many = []*Value{{Ref: el.Ref}}, true
+		}
+	}
+	if sameShape(n, cur) {
 		return false
 	}
 	pts[o.param] = n
 	return true
+}
+
+// objectsOf are the references of values, nothing of their data.
+func objectsOf(vs []*Value) []*Value {
+	var out []*Value
+	for _, v := range vs {
+		if v.Ref != nil {
+			out = append(out, &Value{Ref: v.Ref})
+		}
+	}
+	return out
 }
 
 // findings turns the latest raw findings of every function into findings.

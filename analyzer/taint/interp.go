@@ -265,6 +265,7 @@ func (in *interp) initParams() {
 		case i < len(observed) && observed[i] != nil:
 			if observed[i].Sym != symConflict {
 				v.Sym = observed[i].Sym
+				v.Elems, v.Many = observed[i].Elems, observed[i].Many
 			}
 			if observed[i].Ref != conflictRef {
 				v.Ref = observed[i].Ref

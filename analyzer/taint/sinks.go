@@ -121,7 +121,11 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	in.dep(depKey{'F', f.ID, ""})
 	for i, v := range byParam {
 		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
-			in.res.paramObs = append(in.res.paramObs, paramObs{fn: f, param: i, v: &Value{Sym: v.Sym, Ref: v.Ref}})
+			o := &Value{Sym: v.Sym, Ref: v.Ref}
+			if v.Sym == rules.TypeQuerySet {
+				o.Elems, o.Many = objectsOf(v.Elems), v.Many
+			}
+			in.res.paramObs = append(in.res.paramObs, paramObs{fn: f, param: i, v: o})
 		}
 	}
 	sum := in.e.st.sums[f.ID]

@@ -37,7 +37,5 @@ def digest(notes, extra):
 
 
 def weekly(request):
-    # A query passed on is iterated there. Its objects' class is not known
-    # past the call yet, so this is not reported; the analysis must not
-    # fail on it either.
-    digest(Note.objects.all(), request.POST)
+    # A query passed on and iterated there: its objects still.
+    digest(Note.objects.all(), request.POST)  # want: LK102
