@@ -71,6 +71,9 @@ const (
 	// TypeModelField is a field a model class declares: on an object of
 	// the model it is the row's value, not the field.
 	TypeModelField = "@modelfield"
+	// TypePIIField is a model field that holds personal data by its type
+	// (an e-mail or IP address field).
+	TypePIIField   = "@piifield"
 	TypePayloadKey = "@payloadkey"
 	TypeScope      = "@channels.scope"
 	TypeSettings   = "django.conf.settings"

@@ -56,9 +56,13 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				in.dep(depKey{'C', k.ID, name})
 				if attrs := in.e.st.classAttrs[k.ID]; attrs != nil {
 					if v := attrs[name]; v != nil {
-						if v.Sym == rules.TypeModelField && obj.Ref.Kind == RefInstance {
+						if (v.Sym == rules.TypeModelField || v.Sym == rules.TypePIIField) && obj.Ref.Kind == RefInstance {
 							// A model field on an object: the row's value,
-							// not known here.
+							// not known here, but personal data or a secret
+							// by the field's type or name.
+							if f, ok := in.readRows(v.Sym+"."+name, obj, e); ok {
+								return join(f, own)
+							}
 							if own != nil {
 								return own
 							}
@@ -94,8 +98,15 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			}
 			if ext := c.AllExtBases(); len(ext) > 0 {
 				// Inherited from a library base: a method or attribute we do
-				// not see; it may also hold what a caller stored there.
-				v := &Value{Sym: in.e.instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name}
+				// not see (unless a row reads it: AbstractUser's email); it
+				// may also hold what a caller stored there.
+				sym := in.e.instanceSym(ext[0], obj.Ref.Kind == RefInstance) + "." + name
+				if in.e.mayRead(sym) && e != nil {
+					if f, ok := in.readRows(sym, obj, e); ok {
+						return join(f, own)
+					}
+				}
+				v := &Value{Sym: sym}
 				if own != nil {
 					v.Taint = own.Taint
 				}

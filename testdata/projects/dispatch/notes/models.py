@@ -1,4 +1,5 @@
 from django.db import models
+from phonenumber_field.modelfields import PhoneNumberField
 
 from backends.providers import client
 
@@ -13,3 +14,12 @@ class Note(models.Model):
 
     def word_count(self, extra):
         return len(self.body.split()) + len(extra)
+
+
+class Author(models.Model):
+    contact = models.EmailField()
+    phone_number = models.CharField(max_length=20)
+    pen_name = models.CharField(max_length=80)
+    api_key = models.CharField(max_length=64)
+    last_seen_from = models.GenericIPAddressField()
+    mobile_line = PhoneNumberField()

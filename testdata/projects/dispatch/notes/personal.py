@@ -1,0 +1,41 @@
+"""What a project's models hold in personal fields is personal data, and
+in fields named like secrets, a secret, however the row was loaded."""
+import logging
+
+from django.contrib.auth.models import AbstractUser
+
+from backends.providers import client
+from notes.models import Author
+
+log = logging.getLogger(__name__)
+
+
+class Member(AbstractUser):
+    pass
+
+
+def ask(text):
+    return client.responses.create(model="gpt-4o-mini", input=text)
+
+
+def author_prompt(pk):
+    author = Author.objects.get(pk=pk)
+    ask(f"Write to {author.contact}")  # want: LK104
+    ask(f"Call {author.phone_number}")  # want: LK104
+    ask(f"Seen from {author.last_seen_from}")  # want: LK104
+    ask(f"Text {author.mobile_line}")  # want: LK104
+    ask(f"Use key {author.api_key}")  # want: LK105
+    # Silent: a pen name is what the author publishes under.
+    ask(f"Write as {author.pen_name}")
+
+
+def member_prompt(pk):
+    member = Member.objects.get(pk=pk)
+    ask(f"Greet {member.first_name}")  # want: LK104
+    ask(f"Member {member.pk}")
+
+
+def author_log(pk):
+    author = Author.objects.get(pk=pk)
+    log.info("author key %s", author.api_key)  # want: LK201
+    log.info("author %s", author.pen_name)
