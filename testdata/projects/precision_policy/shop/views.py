@@ -309,3 +309,13 @@ def history_summary(request):
     prompt = prompt.format(history=request.POST.get("history", ""))
     ask(prompt)
     log.info("prompt %s", prompt)  # want: LK202
+
+
+def parsed_body(request):
+    params = {}
+    for pair in request.body.decode().split("&"):
+        key, value = pair.split("=", 1)
+        params[key] = value
+    # Silent: one field read back by its constant key is that field.
+    log.info("section %s", params["section"])
+    log.info("params %s", params)  # want: LK201
