@@ -289,29 +289,32 @@ func (p *Project) staticFunc(m *ModInfo, b *Binding, depth int) *FuncInfo {
 // staticFuncByName finds the project function with an absolute dotted
 // name ("app.llm.ask"), following re-exports a few levels.
 func (p *Project) staticFuncByName(full string, from *ModInfo) *FuncInfo {
+	if _, b := p.definition(full, from); b != nil && b.Kind == BindFunc {
+		return b.Fn
+	}
+	return nil
+}
+
+// definition follows re-exports from the absolute dotted name full, a few
+// levels, to where it is defined: that name, and its binding there (nil
+// when no project module binds it).
+func (p *Project) definition(full string, from *ModInfo) (string, *Binding) {
 	for depth := 0; depth < 8; depth++ {
 		i := strings.LastIndexByte(full, '.')
 		if i < 0 {
-			return nil
+			return full, nil
 		}
 		m := p.Module(full[:i], from)
 		if m == nil {
-			return nil
+			return full, nil
 		}
 		b := m.Top[full[i+1:]]
-		if b == nil {
-			return nil
+		if b == nil || b.Kind != BindImport || b.Module {
+			return full, b
 		}
-		switch b.Kind {
-		case BindFunc:
-			return b.Fn
-		case BindImport:
-			full, from = b.Target, m
-			continue
-		}
-		return nil
+		full, from = b.Target, m
 	}
-	return nil
+	return full, nil
 }
 
 // WalkStmt calls expr on each expression of a statement and stmts on its
@@ -759,21 +762,7 @@ func (p *Project) StaticName(e ir.Expr, m *ModInfo) string {
 	default:
 		return ""
 	}
-	for depth := 0; depth < 8; depth++ {
-		i := strings.LastIndexByte(full, '.')
-		if i < 0 {
-			return full
-		}
-		owner := p.Module(full[:i], m)
-		if owner == nil {
-			return full
-		}
-		b := owner.Top[full[i+1:]]
-		if b == nil || b.Kind != BindImport || b.Module {
-			return full
-		}
-		full = b.Target
-	}
+	full, _ = p.definition(full, m)
 	return full
 }
 

@@ -597,6 +597,21 @@ func joinSym(a, b string) string {
 }
 
 func joinRef(a, b *Ref) *Ref {
+	return joinRefs(a, b, false)
+}
+
+// joinRefOpen is joinRef where one of several objects is chosen: two
+// objects make a union.
+func joinRefOpen(a, b *Ref) *Ref {
+	return joinRefs(a, b, true)
+}
+
+// joinRefs joins two references. Two objects met where paths join
+// (x = A() if c else B()) stay unresolved unless open: what one method
+// call returns would flow into the other object's methods. Unions of
+// objects come from where one of several is chosen: a registry, a class
+// picked by name, a declared base class.
+func joinRefs(a, b *Ref, open bool) *Ref {
 	switch {
 	case a == b || b == nil:
 		return a
@@ -606,12 +621,7 @@ func joinRef(a, b *Ref) *Ref {
 		return conflictRef
 	case a.equal(b):
 		return a
-	case a.Kind != RefUnion && b.Kind != RefUnion && (objectRef(a) || objectRef(b)):
-		// Two objects met where paths join (x = A() if c else B()): what
-		// one method call returns would flow into the other object's
-		// methods; they stay unresolved. Unions of objects come from where
-		// one of several is chosen: a registry, a class picked by name, a
-		// declared base class (joinRefOpen).
+	case !open && a.Kind != RefUnion && b.Kind != RefUnion && (objectRef(a) || objectRef(b)):
 		return conflictRef
 	}
 	return unionRef(a, b)
@@ -620,22 +630,6 @@ func joinRef(a, b *Ref) *Ref {
 // objectRef reports whether r is an object or a method bound to one.
 func objectRef(r *Ref) bool {
 	return r.Kind == RefInstance || r.Kind == RefMethod
-}
-
-// joinRefOpen is joinRef where one of several objects is chosen: two
-// objects make a union.
-func joinRefOpen(a, b *Ref) *Ref {
-	switch {
-	case a == b || b == nil:
-		return a
-	case a == nil:
-		return b
-	case a == conflictRef || b == conflictRef:
-		return conflictRef
-	case a.equal(b):
-		return a
-	}
-	return unionRef(a, b)
 }
 
 // joinOpen joins values of which one is chosen (joinRefOpen).
