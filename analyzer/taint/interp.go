@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -1049,6 +1050,48 @@ func (in *interp) evalConst(x *ir.Const) *Value {
 	return &Value{Consts: []string{x.Value}}
 }
 
+// percentField is a conversion of printf-style formatting: "%%", or a
+// conversion with an optional mapping key, flags, width and precision.
+var percentField = regexp.MustCompile(`%%|%(\([^)]*\))?[-#0 +]*(\*|\d+)?(\.(\*|\d+))?[hlL]?[diouxXeEfFgGcrsa]`)
+
+// percentTemplate is template % args of a constant template: a hole per
+// conversion, each filled from its argument (a tuple's element in turn, a
+// mapping's key, or the one value), so the parts that land in a raw chat
+// template's system section stay apart; nil when the arguments cannot be
+// matched to the conversions.
+func (in *interp) percentTemplate(template string, args *Value) *Value {
+	var text strings.Builder
+	var parts []Taint
+	last, n := 0, 0
+	for _, m := range percentField.FindAllStringSubmatchIndex(template, -1) {
+		text.WriteString(template[last:m[0]])
+		last = m[1]
+		if template[m[0]:m[1]] == "%%" {
+			text.WriteString("%")
+			continue
+		}
+		var a *Value
+		switch {
+		case m[2] >= 0:
+			a = args.Fields[template[m[2]+1:m[3]-1]]
+		case len(args.Elems) > 0 && !args.Many:
+			if n < len(args.Elems) {
+				a = args.Elems[n]
+			}
+		case n == 0:
+			a = args
+		}
+		n++
+		if a == nil {
+			return nil
+		}
+		text.WriteString("{}")
+		parts = append(parts, in.rendered(a))
+	}
+	text.WriteString(template[last:])
+	return templated(text.String(), parts)
+}
+
 // templated is the text of a template whose holes (each "{}" in text)
 // hold parts: their data, the text kept; the parts inside a system
 // section of a raw chat template (ChatML, Llama, Alpaca...) kept apart as
@@ -1090,6 +1133,11 @@ func (in *interp) evalBinOp(x *ir.BinOp) *Value {
 		// A difference (of sets, of numbers) is made of its left side: a
 		// set minus another keeps none of the other's elements.
 		return taintOnly(in.rendered(l))
+	}
+	if x.Op == "%" && len(l.Consts) == 1 && len(l.deep()) == 0 {
+		if v := in.percentTemplate(l.Consts[0], r); v != nil {
+			return v
+		}
 	}
 	return taintOnly(union(in.rendered(l), in.rendered(r)))
 }

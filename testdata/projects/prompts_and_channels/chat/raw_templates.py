@@ -46,3 +46,15 @@ def llama2_question(request):
 def alpaca(request):
     task = request.POST.get("task", "")
     return tgi.text_generation(ALPACA.format(task, "notes"))  # want: LK108
+
+
+CHATML = "<|im_start|>system\n%s<|im_end|>\n<|im_start|>user\n%s<|im_end|>\n"
+
+
+def chatml_percent(request):
+    return tgi.text_generation(CHATML % (request.POST.get("persona", ""), "Hello"))  # want: LK108
+
+
+def chatml_percent_user(request):
+    # Silent: the request text is the user turn.
+    return tgi.text_generation(CHATML % ("You are brief.", request.POST.get("q", "")))
