@@ -1,10 +1,12 @@
 package taint
 
 import (
+	"github.com/llmleak/llmleak/rules/model"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/rules"
@@ -593,7 +595,46 @@ func joinSym(a, b string) string {
 	case cb && !ca:
 		return b
 	}
+	// Two kinds of one family (a chat model, a runnable, a graph: each
+	// a runnable) join into the family's kind, which ranks above them.
+	if ka := families()[a]; ka != "" && ka == families()[b] {
+		return ka
+	}
 	return symConflict
+}
+
+// families maps each symbol of a pipe row (the kinds that make a chain
+// when piped) to the row's kind: the symbols of one family join into it.
+// Built once from the built-in models.
+var families = sync.OnceValue(func() map[string]string {
+	out := map[string]string{}
+	set, err := rules.Models()
+	if err != nil {
+		return out
+	}
+	for _, r := range set.All() {
+		if r.Kind != model.KindPipe || r.Returns == "" || strings.Contains(r.Sym, "*") {
+			continue
+		}
+		for _, sym := range expandBraces(r.Sym) {
+			out[sym] = r.Returns
+		}
+		out[r.Returns] = r.Returns
+	}
+	return out
+})
+
+// expandBraces lists the symbols a pattern with one "{a,b}" group names.
+func expandBraces(p string) []string {
+	i, j := strings.IndexByte(p, '{'), strings.IndexByte(p, '}')
+	if i < 0 || j < i {
+		return []string{p}
+	}
+	var out []string
+	for _, alt := range strings.Split(p[i+1:j], ",") {
+		out = append(out, p[:i]+alt+p[j+1:])
+	}
+	return out
 }
 
 func joinRef(a, b *Ref) *Ref {

@@ -129,3 +129,19 @@ def any_model(request, kind):
     if kind not in factories:
         raise ValueError(kind)
     return factories[kind]().invoke(str(request.POST))  # want: LK102
+
+
+def pick_agent(quick):
+    if quick:
+        return create_react_agent(model, [])
+    return build_chat()
+
+
+def either(request, quick):
+    # A graph or a prebuilt agent: whichever it is, it runs the model.
+    return pick_agent(quick).invoke({"messages": [("user", str(request.POST))], "topic": ""})  # want: LK102
+
+
+def graph_chain(request):
+    chain = build_chat() | (lambda state: state["messages"][-1])
+    return chain.invoke({"messages": [("user", str(request.POST))], "topic": ""})  # want: LK102
