@@ -131,6 +131,9 @@ type Engine struct {
 	attrWriters map[attrKey]map[int]*Value
 	// modelCalls are, by function, the model calls its latest analysis saw.
 	modelCalls [][]finding.Location
+	// silentKinds caches, by object symbol, the row that says its objects
+	// render none of what they hold (nil: no such row).
+	silentKinds sync.Map
 	// receivers are, by a signal's defining name, the project functions
 	// connected to it.
 	receivers map[string][]*FuncInfo

@@ -456,6 +456,35 @@ func (in *interp) formatTemplate(template string, args []argVal) *Value {
 	return v
 }
 
+// rendersNothing reports whether a row says an object of the kind sym
+// renders as text none of what it holds (its __str__ returns nothing of
+// it: a buffer prints its type).
+func (in *interp) rendersNothing(sym string) bool {
+	if !strings.HasSuffix(sym, ")") {
+		return false
+	}
+	if r, ok := in.e.silentKinds.Load(sym); ok {
+		if r != nil {
+			in.e.use(r.(*model.Row))
+		}
+		return r != nil
+	}
+	var found *model.Row
+	for _, r := range in.e.models.Rows(sym + ".__str__") {
+		if r.Kind == model.KindPropagator && r.Result == model.ResultNone {
+			found = r
+			break
+		}
+	}
+	if found == nil {
+		in.e.silentKinds.Store(sym, nil)
+		return false
+	}
+	in.e.silentKinds.Store(sym, found)
+	in.e.use(found)
+	return true
+}
+
 // dataSym is the symbol rows use for plain data.
 const dataSym = "@data"
 
@@ -1049,6 +1078,9 @@ func (in *interp) renderedDepth(v *Value, depth int) Taint {
 			return v.deep()
 		}
 		return v.Taint
+	}
+	if v.Sym != "" && v.Ref == nil && in.rendersNothing(v.Sym) {
+		return nil
 	}
 	if depth > maxDepth || len(v.Fields) == 0 && len(v.Elems) == 0 {
 		return v.deep()

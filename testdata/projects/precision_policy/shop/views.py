@@ -1,5 +1,6 @@
 """The precision policy, shape by shape: each false-positive shape stays
 silent beside the true positive next to it."""
+import io
 import json
 import logging
 from dataclasses import dataclass
@@ -319,3 +320,12 @@ def parsed_body(request):
     # Silent: one field read back by its constant key is that field.
     log.info("section %s", params["section"])
     log.info("params %s", params)  # want: LK201
+
+
+def buffered_answer(request):
+    reply = ask(request.POST.get("question", ""))
+    buffer = io.StringIO()
+    buffer.write(reply.choices[0].message.content)
+    # Silent: the buffer printed as an object shows its type.
+    print("buffer", buffer)
+    print("answer", buffer.getvalue())  # want: LK202
