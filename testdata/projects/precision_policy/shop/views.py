@@ -329,3 +329,30 @@ def buffered_answer(request):
     # Silent: the buffer printed as an object shows its type.
     print("buffer", buffer)
     print("answer", buffer.getvalue())  # want: LK202
+
+
+def rotate_pages(page_ids, degrees, user=None):
+    log.info("rotating %s pages by %s", len(page_ids), degrees)
+
+
+def dump_pages(page_ids, **options):
+    log.info("options %s", options)
+
+
+def run_action(method, data):
+    parameters = {key: value for key, value in data.items() if key != "pages"}
+    return method([1, 2], **parameters)
+
+
+def rotate_view(request):
+    # Silent: the action reads one field of the body by its name.
+    run_action(rotate_pages, json.loads(request.body))
+
+
+def run_dump(data):
+    options = {key: value for key, value in data.items() if key != "pages"}
+    return dump_pages([1, 2], **options)
+
+
+def dump_view(request):
+    run_dump(json.loads(request.body))  # want: LK201
