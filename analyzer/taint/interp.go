@@ -1060,33 +1060,47 @@ var percentField = regexp.MustCompile(`%%|%(\([^)]*\))?[-#0 +]*(\*|\d+)?(\.(\*|\
 // template's system section stay apart; nil when the arguments cannot be
 // matched to the conversions.
 func (in *interp) percentTemplate(template string, args *Value) *Value {
-	var text strings.Builder
-	var parts []Taint
-	last, n := 0, 0
-	for _, m := range percentField.FindAllStringSubmatchIndex(template, -1) {
-		text.WriteString(template[last:m[0]])
-		last = m[1]
-		if template[m[0]:m[1]] == "%%" {
-			text.WriteString("%")
-			continue
+	n := 0
+	return in.fillHoles(template, percentField, func(tok string, m []int) (string, *Value) {
+		if tok == "%%" {
+			return "%", nil
 		}
-		var a *Value
+		defer func() { n++ }()
 		switch {
 		case m[2] >= 0:
-			a = args.Fields[template[m[2]+1:m[3]-1]]
+			return "", args.Fields[template[m[2]+1:m[3]-1]]
 		case len(args.Elems) > 0 && !args.Many:
 			if n < len(args.Elems) {
-				a = args.Elems[n]
+				return "", args.Elems[n]
 			}
 		case n == 0:
-			a = args
+			return "", args
 		}
-		n++
-		if a == nil {
+		return "", nil
+	})
+}
+
+// fillHoles is a template with a hole ("{}") for each field re finds in
+// it, filled by field: an escape gives its literal text, any other field
+// its argument. The holes' parts go through templated; nil when a field
+// has no argument.
+func (in *interp) fillHoles(template string, re *regexp.Regexp, field func(tok string, m []int) (literal string, arg *Value)) *Value {
+	var text strings.Builder
+	var parts []Taint
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(template, -1) {
+		text.WriteString(template[last:m[0]])
+		last = m[1]
+		literal, arg := field(template[m[0]:m[1]], m)
+		switch {
+		case literal != "":
+			text.WriteString(literal)
+		case arg == nil:
 			return nil
+		default:
+			text.WriteString("{}")
+			parts = append(parts, in.rendered(arg))
 		}
-		text.WriteString("{}")
-		parts = append(parts, in.rendered(a))
 	}
 	text.WriteString(template[last:])
 	return templated(text.String(), parts)

@@ -411,43 +411,30 @@ var formatField = regexp.MustCompile(`\{\{|\}\}|\{([^{}!:.\[]*)[^{}]*\}`)
 // parts that land in a raw chat template's system section stay apart;
 // nil when a field names no argument given.
 func (in *interp) formatTemplate(template string, args []argVal) *Value {
-	var text strings.Builder
-	var parts []Taint
-	auto, last := 0, 0
-	for _, m := range formatField.FindAllStringSubmatchIndex(template, -1) {
-		text.WriteString(template[last:m[0]])
-		last = m[1]
-		switch tok := template[m[0]:m[1]]; tok {
+	auto := 0
+	v := in.fillHoles(template, formatField, func(tok string, m []int) (string, *Value) {
+		switch tok {
 		case "{{":
-			text.WriteString("{")
-			continue
+			return "{", nil
 		case "}}":
-			text.WriteString("}")
-			continue
+			return "}", nil
 		}
-		field := template[m[2]:m[3]]
-		var a *Value
-		switch {
+		switch field := template[m[2]:m[3]]; {
 		case field == "":
-			a = positional(args, auto)
 			auto++
+			return "", positional(args, auto-1)
 		case field[0] >= '0' && field[0] <= '9':
-			n, err := strconv.Atoi(field)
-			if err != nil {
-				return nil
+			if n, err := strconv.Atoi(field); err == nil {
+				return "", positional(args, n)
 			}
-			a = positional(args, n)
+			return "", nil
 		default:
-			a = keyword(args, field)
+			return "", keyword(args, field)
 		}
-		if a == nil {
-			return nil
-		}
-		text.WriteString("{}")
-		parts = append(parts, in.rendered(a))
+	})
+	if v == nil {
+		return nil
 	}
-	text.WriteString(template[last:])
-	v := templated(text.String(), parts)
 	for _, a := range args {
 		if a.star || a.dstr {
 			v.Taint = union(v.Taint, a.v.deep())
