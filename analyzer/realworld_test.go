@@ -601,6 +601,7 @@ func rwLogCallSites(t *testing.T, scans []*rwScan, sites []rwCallSite) {
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "repository\tcall sites\trecognised\treached\tLK109 findings\t")
 	var totSites, totKnown, totReached, withLK109, llmRepos int
+	var missed []string
 	for _, s := range scans {
 		if s.Repo.Kind != "llm" {
 			continue
@@ -610,6 +611,8 @@ func rwLogCallSites(t *testing.T, scans []*rwScan, sites []rwCallSite) {
 		for _, c := range byRepo[s.Repo.Repo] {
 			if rwRecognised(s.ModelCalls, c) {
 				known++
+			} else {
+				missed = append(missed, fmt.Sprintf("%s %s:%d (%s; %s)", c.Repo, c.Path, c.Line, c.API, c.Note))
 			}
 			if rwReached(s.All, c) {
 				reached++
@@ -633,6 +636,9 @@ func rwLogCallSites(t *testing.T, scans []*rwScan, sites []rwCallSite) {
 	fmt.Fprintf(w, "total\t%d\t%d\t%d\t\t\n", totSites, totKnown, totReached)
 	w.Flush()
 	t.Logf("model call sites recognised as model calls, and reached by a flow (--select ALL):\n%s", b.String())
+	if len(missed) > 0 {
+		t.Logf("call sites not recognised:\n\t%s", strings.Join(missed, "\n\t"))
+	}
 	t.Logf("model call sites recognised: %s; reached by a flow: %s; apps with an LK109 finding: %d of %d",
 		rwRatio(totKnown, totSites), rwRatio(totReached, totSites), withLK109, llmRepos)
 }

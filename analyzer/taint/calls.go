@@ -68,9 +68,12 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 							}
 							return empty
 						}
-						return join(v, own)
+						return join(in.subclassObjects(obj, name, v), own)
 					}
 				}
+			}
+			if v := in.subclassObjects(obj, name, nil); v != nil {
+				return join(v, own)
 			}
 
 			if m := c.LookupMethod(name); m != nil {
@@ -82,9 +85,13 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 					return in.applySummary(m, at, []*Value{obj}, nil)
 				}
 				if obj.Ref.Kind == RefInstance && !m.Static {
-					return &Value{Ref: &Ref{Kind: RefMethod, Func: m, Self: obj}}
+					return in.overrides(obj, name, m)
 				}
 				return &Value{Ref: &Ref{Kind: RefFunc, Func: m}}
+			}
+			if v := in.overrides(obj, name, nil); v != nil {
+				// Called on self in a base class, defined by subclasses.
+				return join(v, own)
 			}
 			if obj.Ref.Kind == RefClass && managerNames[name] && in.e.classIs(c, model.RoleModel) {
 				// A model's manager: its queries return the model's objects.
@@ -96,7 +103,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			if name == "scope" && obj.Ref.Kind == RefInstance && in.e.classIs(c, model.RoleConsumer) {
 				return &Value{Sym: rules.TypeScope}
 			}
-			if ext := c.AllExtBases(); len(ext) > 0 {
+			if ext := libraryBases(c); len(ext) > 0 {
 				// Inherited from a library base: a method or attribute we do
 				// not see (unless a row reads it: AbstractUser's email); it
 				// may also hold what a caller stored there.
@@ -716,6 +723,110 @@ func argValues(args []argVal) []*Value {
 	out := make([]*Value, len(args))
 	for i, a := range args {
 		out[i] = a.v
+	}
+	return out
+}
+
+// receiver reports whether obj is the instance a method of its own class
+// (or a function nested in one) runs on, whose class has project
+// subclasses: at run time it may be an
+// instance of any of them.
+func (in *interp) receiver(obj *Value) bool {
+	if obj.Ref == nil || obj.Ref.Kind != RefInstance || len(in.e.subclasses[obj.Ref.Class]) == 0 {
+		return false
+	}
+	// A nested function reads its method's self.
+	for f := in.fi; f != nil; f = f.Enclosing {
+		if f.Class != nil {
+			return f.Class == obj.Ref.Class
+		}
+	}
+	return false
+}
+
+// subclassObjects is what the method's receiver obj holds in attribute
+// name when its own class sets no object there (v, which may be nil, has
+// neither a project reference nor a library type): the objects subclasses
+// set (a base class's self.client = None that each subclass fills in).
+// Nil when there are none.
+func (in *interp) subclassObjects(obj *Value, name string, v *Value) *Value {
+	if !in.receiver(obj) || (v != nil && (v.Ref != nil || v.Sym != "")) {
+		return v
+	}
+	c := obj.Ref.Class
+	out := v
+	for _, s := range in.e.subclasses[c] {
+		for _, k := range s.MRO {
+			if k == c {
+				break
+			}
+			in.dep(depKey{'C', k.ID, name})
+			if w := in.e.st.classAttrs[k.ID][name]; w != nil {
+				if w.Ref != nil || w.Sym != "" {
+					out = joinOpen(out, w)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// overrides is method m (nil when the class does not define it) bound to
+// obj, and, when obj is a method's own receiver (see receiver), each
+// project subclass's override of it too: self.build() in a base class
+// runs whichever build() the object's class defines (class hierarchy
+// analysis). Nil when there is no method at all.
+func (in *interp) overrides(obj *Value, name string, m *FuncInfo) *Value {
+	var ref *Ref
+	if m != nil {
+		ref = &Ref{Kind: RefMethod, Func: m, Self: obj}
+	}
+	if !in.receiver(obj) {
+		if ref == nil {
+			return nil
+		}
+		return &Value{Ref: ref}
+	}
+	seen := map[*FuncInfo]bool{}
+	if m != nil {
+		seen[m] = true
+	}
+	var more []*FuncInfo
+	for _, s := range in.e.subclasses[obj.Ref.Class] {
+		if o := s.LookupMethod(name); o != nil && !seen[o] && !o.Static && !o.Property {
+			seen[o] = true
+			more = append(more, o)
+		}
+	}
+	if len(seen) > maxAlts {
+		// Too many to follow each: the class's own, if any.
+		more = nil
+	}
+	for _, o := range more {
+		ref = joinRefOpen(ref, &Ref{Kind: RefMethod, Func: o, Self: obj})
+	}
+	if ref == nil {
+		return nil
+	}
+	return &Value{Ref: ref}
+}
+
+// abstractBases are library bases that only declare a class abstract or
+// generic: they hold no attributes of their own.
+var abstractBases = map[string]bool{
+	"abc.ABC": true, "typing.Generic": true, "typing.Protocol": true,
+	"typing_extensions.Protocol": true, "object": true,
+}
+
+// libraryBases are c's library bases that may give it members we do not
+// see.
+func libraryBases(c *ClassInfo) []string {
+	var out []string
+	for _, b := range c.AllExtBases() {
+		if !abstractBases[b] {
+			out = append(out, b)
+		}
 	}
 	return out
 }

@@ -533,11 +533,11 @@ func (e *Engine) mergeVars(r *fnResult, touch func(depKey)) {
 		}
 	}
 	for fn, vars := range caps {
-		e.replaceVars(&e.st.captures[fn.ID], vars, 'K', fn.ID, touch)
+		e.replaceVars(&e.st.captures[fn.ID], vars, true, 'K', fn.ID, touch)
 	}
 	if r.globals != nil {
 		// Globals come from the module body alone.
-		e.replaceVars(&e.st.globals[r.fn.Mod.ID], r.globals, 'M', r.fn.Mod.ID, touch)
+		e.replaceVars(&e.st.globals[r.fn.Mod.ID], r.globals, false, 'M', r.fn.Mod.ID, touch)
 	}
 }
 
@@ -735,7 +735,7 @@ func (e *Engine) refreshAttr(k attrKey, touch func(depKey)) {
 
 // replaceVars replaces a single writer's variables (module globals, a
 // closure's captures), waking the readers of each that changed.
-func (e *Engine) replaceVars(slot *map[string]*Value, vars map[string]*Value, kind byte, id int, touch func(depKey)) {
+func (e *Engine) replaceVars(slot *map[string]*Value, vars map[string]*Value, keepParams bool, kind byte, id int, touch func(depKey)) {
 	m := *slot
 	if m == nil {
 		m = map[string]*Value{}
@@ -749,10 +749,10 @@ func (e *Engine) replaceVars(slot *map[string]*Value, vars map[string]*Value, ki
 	}
 	for _, k := range sortedKeys(vars) {
 		old := m[k]
-		nv := stored(vars[k], false, e.known)
+		nv := stored(vars[k], keepParams, e.known)
 		ck := depKey{kind, id, k}
 		if e.varChanges[ck] >= widenAfter {
-			nv = stored(join(old, nv), false, e.known)
+			nv = stored(join(old, nv), keepParams, e.known)
 		}
 		if !sameShape(old, nv) {
 			m[k] = nv

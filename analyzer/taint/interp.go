@@ -1575,7 +1575,10 @@ func constantMembers(v *Value) []string {
 	return mergeConsts(out, nil)
 }
 
-// captureFor records the current variables for nested functions.
+// captureFor records the current variables for nested functions. Our
+// parameters' facts in them become facts of the closure's parameters
+// after its own (see shiftParams): called here, the closure's summary
+// says what it does with our parameters.
 func (in *interp) captureFor(fns map[string]*FuncInfo) {
 	if len(fns) == 0 || len(in.env) == 0 {
 		return
@@ -1585,11 +1588,13 @@ func (in *interp) captureFor(fns map[string]*FuncInfo) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	own := len(in.fi.Fn.Params)
 	for _, n := range names {
 		vars := make(map[string]*Value, len(in.env))
+		shift := len(fns[n].Fn.Params)
 		for k, v := range in.env {
 			if !v.isEmpty() {
-				vars[k] = v
+				vars[k] = shiftParams(v, own, shift)
 			}
 		}
 		in.res.captures = append(in.res.captures, capture{fn: fns[n], vars: vars})
@@ -1730,6 +1735,11 @@ func maskPrefix(sl *ir.Slice) bool {
 // paramStep is the first step of a parameter's path inside this function.
 func (in *interp) paramStep(i int) finding.Step {
 	fn := in.fi.Fn
+	if o := in.fi.Enclosing; i >= len(fn.Params) && fn.Outer != nil && o != nil && i-len(fn.Params) < len(o.Fn.Params) {
+		// A parameter of the enclosing function, read by this closure.
+		p := o.Fn.Params[i-len(fn.Params)]
+		return finding.Step{Location: in.loc(p.Pos, p.Pos), Kind: finding.StepParam, Message: "received as parameter " + p.Name + " of " + o.Fn.Name + "(), read by " + fn.Name + "()"}
+	}
 	if i >= len(fn.Params) {
 		return finding.Step{Location: in.spanLoc(fn.Span), Kind: finding.StepParam, Message: "received as a parameter of " + fn.Name + "()"}
 	}

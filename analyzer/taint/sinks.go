@@ -119,6 +119,7 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		c = nil
 	}
 	in.dep(depKey{'F', f.ID, ""})
+	byParam = in.withOuterParams(f, byParam)
 	for i, v := range byParam {
 		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
 			o := &Value{Sym: v.Sym, Ref: v.Ref}
@@ -182,6 +183,32 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		return taintOnly(onlyClass(v.deep(), rules.ClassFwdCert))
 	}
 	return v
+}
+
+// withOuterParams extends the arguments of a call of closure f, made in
+// its enclosing function or in a sibling closure, with the enclosing
+// function's parameters: the closure's facts of them (see shiftParams)
+// become ours, so a function whose parameter reaches a sink only through
+// a closure it calls is a wrapper like any other.
+func (in *interp) withOuterParams(f *FuncInfo, byParam []*Value) []*Value {
+	o := f.Enclosing
+	if f.Fn.Outer == nil || o == nil || len(byParam) != len(f.Fn.Params) {
+		return byParam
+	}
+	base := 0 // where the enclosing function's parameters are in ours
+	switch {
+	case o == in.fi:
+	case o == in.fi.Enclosing && in.fi.Fn.Outer != nil:
+		base = len(in.fi.Fn.Params)
+	default:
+		return byParam
+	}
+	out := make([]*Value, len(byParam), len(byParam)+len(o.Fn.Params))
+	copy(out, byParam)
+	for i := range o.Fn.Params {
+		out = append(out, &Value{Taint: Taint{{Class: paramClass, Param: base + i, pk: paramKey(base+i, "")}}})
+	}
+	return out
 }
 
 // maskWords are the words of a function name that say it returns its

@@ -936,3 +936,31 @@ func storedRec(v *Value, keepParams bool, known func(string) bool, depth int) *V
 	}
 	return n
 }
+
+// shiftParams is v as a closure sees it: the facts of the enclosing
+// function's first own parameters move after the closure's shift
+// parameters (parameter i becomes shift+i); other parameter facts, of
+// functions further out, are dropped.
+func shiftParams(v *Value, own, shift int) *Value {
+	if v == nil {
+		return nil
+	}
+	n := v.withParts(func(p *Value) *Value { return shiftParams(p, own, shift) })
+	if !slices.ContainsFunc(n.Taint, func(f Fact) bool { return f.Class == paramClass }) {
+		return n
+	}
+	var t Taint
+	for _, f := range n.Taint {
+		if f.Class == paramClass {
+			if f.Param >= own {
+				continue
+			}
+			f.Param += shift
+			f.pk = paramFactKey(f)
+		}
+		t = union(t, Taint{f})
+	}
+	c := *n
+	c.Taint = t
+	return &c
+}

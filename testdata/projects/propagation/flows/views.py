@@ -41,6 +41,31 @@ def closure_clean(request):
     return JsonResponse({"text": build()})
 
 
+def _draft_with(text, tone):
+    # The parameters reach the model only inside nested functions: the helper
+    # is a wrapper all the same.
+    def styled():
+        return f"{tone}: {text}"
+
+    def send():
+        return ask(styled())
+
+    return send()
+
+
+def _draft_only_tone(text, tone):
+    def send():
+        return ask(f"Reply in a {tone} tone")
+
+    return send() + len(text)
+
+
+def closure_wrapper(request):
+    _draft_with(request.POST, "formal")  # want: LK102
+    # Silent: the payload is given to the parameter the closure leaves alone.
+    _draft_only_tone(request.POST, "formal")
+
+
 # --- Generators -----------------------------------------------------------------
 
 
