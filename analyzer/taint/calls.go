@@ -60,11 +60,16 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 							// A model field on an object: the row's value,
 							// not known here, but personal data or a secret
 							// by the field's type or name.
-							if f, ok := in.readRows(v.Sym+"."+name, obj, e); ok {
-								return join(f, own)
+							var rel *Value
+							if v.Ref != nil && v.Ref.Kind == RefClass {
+								// A foreign key: an object of the model it points to.
+								rel = &Value{Ref: &Ref{Kind: RefInstance, Class: v.Ref.Class}}
 							}
-							if own != nil {
-								return own
+							if f, ok := in.readRows(v.Sym+"."+name, obj, e); ok {
+								return join(join(f, rel), own)
+							}
+							if v := join(rel, own); v != nil {
+								return v
 							}
 							return empty
 						}

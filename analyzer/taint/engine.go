@@ -140,6 +140,9 @@ type Engine struct {
 	// subclasses are, by project class, the project classes deriving from
 	// it at any depth, in the project's order.
 	subclasses map[*ClassInfo][]*ClassInfo
+	// classNamed are the project classes by name, nil for a name two
+	// classes share.
+	classNamed map[string]*ClassInfo
 	writtenBy  [][]attrKey
 	// prevDeps is what each function read in its latest analysis.
 	prevDeps [][]depKey
@@ -198,9 +201,15 @@ func NewEngine(p *Project, jobs int) *Engine {
 	e.attrWriters = map[attrKey]map[int]*Value{}
 	e.writtenBy = make([][]attrKey, len(p.Funcs))
 	e.subclasses = map[*ClassInfo][]*ClassInfo{}
+	e.classNamed = map[string]*ClassInfo{}
 	for _, c := range p.Classes {
 		for _, b := range c.MRO[1:] {
 			e.subclasses[b] = append(e.subclasses[b], c)
+		}
+		if _, dup := e.classNamed[c.Cls.Name]; dup {
+			e.classNamed[c.Cls.Name] = nil
+		} else {
+			e.classNamed[c.Cls.Name] = c
 		}
 	}
 	return e
@@ -784,4 +793,10 @@ func samePromptSet(a, b map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// modelNamed is the one project class of that name (a model a string
+// names: ForeignKey("app.Model")), or nil.
+func (e *Engine) modelNamed(name string) *ClassInfo {
+	return e.classNamed[name]
 }

@@ -275,9 +275,10 @@ func (in *interp) initParams() {
 		if p.Kind == ir.ParamVarArgs || p.Kind == ir.ParamVarKw {
 			v.Sym, v.Ref = "", nil
 		} else if p.Annotation != nil && in.untyped(v) {
-			// No caller says what it is: the annotation may.
-			if t := in.annotType(p.Annotation, false); t != nil {
-				v.Sym = t.Sym
+			// No caller says what it is: the annotation may, a project
+			// class standing for each of its implementations.
+			if t := in.annotType(p.Annotation, true); t != nil {
+				v.Sym, v.Ref = t.Sym, t.Ref
 			}
 		}
 		in.env[p.Name] = v
@@ -744,6 +745,9 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 			if v.isEmpty() {
 				continue
 			}
+			if v.Sym == rules.TypeModelField {
+				v = in.relatedModel(ci, a.Value, v)
+			}
 			for _, t := range a.Targets {
 				if n, ok := t.(*ir.Name); ok {
 					in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: n.Id, v: v})
@@ -752,6 +756,50 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 		}
 	}
 	in.env = saved
+}
+
+// relatedModel is model field v declared by e on class ci, with the
+// project model it points to when it is a ForeignKey or OneToOneField
+// (to a class, "self", or a class named by a string): read from an
+// object, such a field is an object of that model.
+func (in *interp) relatedModel(ci *ClassInfo, e ir.Expr, v *Value) *Value {
+	c, ok := e.(*ir.Call)
+	if !ok {
+		return v
+	}
+	callee := resolve.Dotted(c.Func)
+	if !strings.HasSuffix(callee, "ForeignKey") && !strings.HasSuffix(callee, "OneToOneField") {
+		return v
+	}
+	var to ir.Expr
+	for _, a := range c.Args {
+		if a.Name == "to" || (a.Name == "" && !a.Star && !a.DoubleStar && to == nil) {
+			to = a.Value
+		}
+	}
+	var target *ClassInfo
+	switch x := to.(type) {
+	case nil:
+		return v
+	case *ir.Const:
+		if x.Kind != ir.ConstStr {
+			return v
+		}
+		name := x.Value[strings.LastIndexByte(x.Value, '.')+1:]
+		if name == "self" {
+			target = ci
+		} else {
+			target = in.e.modelNamed(name)
+		}
+	default:
+		if r := in.eval(to).Ref; r != nil && r.Kind == RefClass {
+			target = r.Class
+		}
+	}
+	if target == nil {
+		return v
+	}
+	return &Value{Sym: v.Sym, Ref: &Ref{Kind: RefClass, Class: target}}
 }
 
 // annotated is v, given the type of the assignment's annotation when it
@@ -808,6 +856,11 @@ func (in *interp) assign(t ir.Expr, v *Value, what string) {
 			msg = what + " " + x.Id
 		}
 		in.env[x.Id] = v.withStep(in.step(t, finding.StepAssign, msg))
+		if in.globals[x.Id] && in.fi.Fn != in.fi.Mod.Mod.Body {
+			// global x; x = ...: the module's x, as every function reads
+			// it (a singleton built on first use).
+			in.res.attrWrites = append(in.res.attrWrites, attrWrite{mod: in.fi.Mod, name: x.Id, v: in.env[x.Id]})
+		}
 	case *ir.Seq:
 		in.assignSeq(x.Elems, v)
 	case *ir.Starred:

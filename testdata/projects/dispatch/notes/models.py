@@ -23,3 +23,10 @@ class Author(models.Model):
     api_key = models.CharField(max_length=64)
     last_seen_from = models.GenericIPAddressField()
     mobile_line = PhoneNumberField()
+
+
+class Review(models.Model):
+    author = models.ForeignKey(Author, on_delete=models.CASCADE)
+    editor = models.ForeignKey("notes.Author", on_delete=models.SET_NULL, null=True)
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True)
+    verdict = models.TextField()

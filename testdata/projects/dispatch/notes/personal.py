@@ -5,7 +5,7 @@ import logging
 from django.contrib.auth.models import AbstractUser
 
 from backends.providers import client
-from notes.models import Author
+from notes.models import Author, Review
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +40,13 @@ def author_log(pk):
     author = Author.objects.get(pk=pk)
     log.info("author key %s", author.api_key)
     log.info("author %s", author.pen_name)
+
+
+def review_prompt(pk):
+    # A foreign key read from an object is an object of the model it names.
+    review = Review.objects.get(pk=pk)
+    ask(f"Thank {review.author.contact}")  # want: LK104
+    ask(f"Copy {review.editor.contact}")  # want: LK104
+    ask(f"Thread {review.parent.author.contact}")  # want: LK104
+    # Silent: the fields of the related rows that hold nothing personal.
+    ask(f"Signed {review.author.pen_name}: {review.parent.verdict}")
