@@ -1284,7 +1284,10 @@ func (in *interp) evalDict(x *ir.Dict) *Value {
 		if len(kv.Consts) == 1 {
 			v = v.withField(kv.Consts[0], val)
 		} else {
-			v = v.withTaint(union(kv.deep(), val.deep()))
+			// A key not known here ({Kind.A: handle_a}): the value is an
+			// item any key may give, keeping its parts (a function of a
+			// dispatch table).
+			v = withAnyKey(v, val).withTaint(kv.deep())
 		}
 	}
 	if r, ok := v.Fields["role"]; ok && userRole(r.Consts) {

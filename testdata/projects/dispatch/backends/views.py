@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import models
 from django.utils.module_loading import import_string
 
 from backends.providers import BACKENDS, Backend, EchoBackend, task_types
@@ -33,6 +34,26 @@ def edit(request):
     handlers = {"shorten": _shorten, "expand": _expand}
     handler = handlers[request.POST.get("mode", "shorten")]
     return handler(request.POST)  # want: LK102
+
+
+class Edit(models.Model):
+    class Mode(models.TextChoices):
+        SHORT = "shorten"
+        LONG = "expand"
+
+    mode = models.CharField(max_length=10, choices=Mode.choices)
+
+
+def edit_by_mode(request):
+    # Keys that are names, not literals: each value is still a candidate.
+    handlers = {Edit.Mode.SHORT: _shorten, Edit.Mode.LONG: _expand}
+    return handlers[Edit.Mode(request.POST["mode"])](request.POST)  # want: LK102
+
+
+def shorten_by_mode(request):
+    # Silent: the only candidate sends nothing to a model.
+    handlers = {Edit.Mode.SHORT: _shorten, Edit.Mode.LONG: _shorten}
+    return handlers[Edit.Mode(request.POST["mode"])](request.POST)
 
 
 def shorten_only(request):
