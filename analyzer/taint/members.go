@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/ir"
@@ -235,7 +236,8 @@ func catalogKind(sym string) bool {
 // withScalarFields is the validated payload v of a project form or
 // serializer obj, with the fields its class declares as numbers, truth
 // values, dates or UUIDs (a row's "@scalarfield") known to carry nothing:
-// cleaned_data["maxlength"] of an IntegerField is an int.
+// cleaned_data["maxlength"] of an IntegerField is an int; and the fields
+// a clean_<field>() method cleans, as it returns them.
 func (in *interp) withScalarFields(v, obj *Value) *Value {
 	if v.Sym != rules.TypePayload || obj.Ref == nil || obj.Ref.Kind != RefInstance {
 		return v
@@ -245,6 +247,25 @@ func (in *interp) withScalarFields(v, obj *Value) *Value {
 			in.dep(depKey{'C', k.ID, name})
 			if _, set := v.Fields[name]; !set && in.e.st.classAttrs[k.ID][name].Sym == rules.TypeScalarField {
 				v = v.withField(name, empty)
+			}
+		}
+	}
+	// A field the form cleans itself (clean_prompt) is what that method
+	// returns: a row looked up by the submitted id is the row, not the id.
+	for _, k := range obj.Ref.Class.MRO {
+		names := make([]string, 0, len(k.Methods))
+		for n := range k.Methods {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, mname := range names {
+			name, ok := strings.CutPrefix(mname, "clean_")
+			if !ok || name == "" || k.Methods[mname] == in.fi {
+				// clean_title() itself reads the field as submitted.
+				continue
+			}
+			if _, set := v.Fields[name]; !set {
+				v = v.withField(name, in.applySummary(k.Methods[mname], nil, []*Value{obj}, nil))
 			}
 		}
 	}

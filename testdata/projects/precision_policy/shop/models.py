@@ -18,3 +18,8 @@ class OrderManager(models.Manager["Order"], Generic[T]):
 class Order(models.Model):
     customer_email = models.EmailField()
     objects = OrderManager()
+
+
+class Template(models.Model):
+    name = models.CharField(max_length=40, unique=True)
+    body = models.TextField()

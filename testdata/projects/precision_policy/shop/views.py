@@ -13,7 +13,7 @@ from django import forms
 from django.core.cache import caches
 from openai import OpenAI
 
-from shop.models import Order, OrderQuerySet
+from shop.models import Order, OrderQuerySet, Template
 
 client = OpenAI()
 log = logging.getLogger(__name__)
@@ -250,6 +250,30 @@ def digest(request):
         ])
         client.chat.completions.create(model="gpt-4o-mini", messages=[  # want: LK108
             {"role": "system", "content": f"Write about {form.cleaned_data['topic']}."},
+        ])
+
+
+class TemplateForm(forms.Form):
+    template = forms.CharField()
+    title = forms.CharField()
+
+    def clean_template(self):
+        # The submitted name picks a stored template: the row, not the name.
+        return Template.objects.filter(name=self.cleaned_data["template"]).first()
+
+    def clean_title(self):
+        return self.cleaned_data["title"].strip()
+
+
+def templated(request):
+    form = TemplateForm(request.POST)
+    if form.is_valid():
+        # Silent: the template is the shop's own, picked by name.
+        client.chat.completions.create(model="gpt-4o-mini", messages=[
+            {"role": "system", "content": f"Follow {form.cleaned_data['template']}: {form.cleaned_data['template'].body}"},
+        ])
+        client.chat.completions.create(model="gpt-4o-mini", messages=[  # want: LK108
+            {"role": "system", "content": f"Title: {form.cleaned_data['title']}"},
         ])
 
 
