@@ -134,11 +134,17 @@ func parseAnnotString(s string, sp ir.Span) ir.Expr {
 }
 
 // implementations is an instance of c or of a project class deriving from
-// it: one of them when there are few enough, else c alone.
+// it: one of them when there are few enough, else c marked open (a call
+// of its methods reaches their overrides, see overrides).
 func (e *Engine) implementations(c *ClassInfo) *Value {
 	ref := &Ref{Kind: RefInstance, Class: c}
 	subs := e.subclasses[c]
-	if len(subs) == 0 || len(subs)+1 > maxAlts {
+	if len(subs) == 0 {
+		return &Value{Ref: ref}
+	}
+	if len(subs)+1 > maxAlts {
+		// Too many to list: c, open to its subclasses' overrides.
+		ref.Open = true
 		return &Value{Ref: ref}
 	}
 	for _, s := range subs {

@@ -73,6 +73,20 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 							}
 							return empty
 						}
+						if obj.Ref.Kind == RefClass && managerNames[name] && in.e.classIs(c, model.RoleModel) {
+							switch {
+							case v.Ref == nil && v.Sym != "" && !strings.HasPrefix(v.Sym, "@"):
+								// objects = SomeLibraryManager(): still the
+								// model's manager, its queries the model's rows.
+								return in.manager(c)
+							case v.Ref != nil && v.Ref.Kind == RefInstance:
+								// A project manager: its own methods, and
+								// the library's queries of the model's rows.
+								m := in.manager(c)
+								m.Ref = v.Ref
+								return m
+							}
+						}
 						return join(in.subclassObjects(obj, name, v), own)
 					}
 				}
@@ -99,8 +113,7 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				return join(v, own)
 			}
 			if obj.Ref.Kind == RefClass && managerNames[name] && in.e.classIs(c, model.RoleModel) {
-				// A model's manager: its queries return the model's objects.
-				return &Value{Sym: rules.TypeQuerySet, Elems: []*Value{{Ref: &Ref{Kind: RefInstance, Class: c}}}, Many: true}
+				return in.manager(c)
 			}
 			if name == "request" && obj.Ref.Kind == RefInstance {
 				return &Value{Sym: rules.TypeRequest}
@@ -733,12 +746,15 @@ func argValues(args []argVal) []*Value {
 }
 
 // receiver reports whether obj is the instance a method of its own class
-// (or a function nested in one) runs on, whose class has project
-// subclasses: at run time it may be an
+// (or a function nested in one) runs on, or an open instance (see
+// implementations), whose class has project subclasses: at run time it may be an
 // instance of any of them.
 func (in *interp) receiver(obj *Value) bool {
 	if obj.Ref == nil || obj.Ref.Kind != RefInstance || len(in.e.subclasses[obj.Ref.Class]) == 0 {
 		return false
+	}
+	if obj.Ref.Open {
+		return true
 	}
 	// A nested function reads its method's self.
 	for f := in.fi; f != nil; f = f.Enclosing {
@@ -834,4 +850,9 @@ func libraryBases(c *ClassInfo) []string {
 		}
 	}
 	return out
+}
+
+// manager is a model's manager: its queries return the model's objects.
+func (in *interp) manager(c *ClassInfo) *Value {
+	return &Value{Sym: rules.TypeQuerySet, Elems: []*Value{{Ref: &Ref{Kind: RefInstance, Class: c}}}, Many: true}
 }

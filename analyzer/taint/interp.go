@@ -256,6 +256,11 @@ func (in *interp) initParams() {
 				v.Ref = &Ref{Kind: RefClass, Class: in.fi.Class}
 			} else {
 				v.Ref = &Ref{Kind: RefInstance, Class: in.fi.Class}
+				if i < len(observed) && observed[i] != nil && observed[i].Sym == rules.TypeQuerySet {
+					// A project manager's method: self is also the query of
+					// its model's rows (Model.objects.recent()).
+					v.Sym, v.Elems, v.Many = rules.TypeQuerySet, observed[i].Elems, observed[i].Many
+				}
 			}
 		case p.Name == "request" || in.e.nameIs(model.KindAnnotation, resolve.Dotted(p.Annotation), model.RoleRequest):
 			v.Sym = rules.TypeRequest
@@ -747,6 +752,9 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 			}
 			if v.Sym == rules.TypeModelField {
 				v = in.relatedModel(ci, a.Value, v)
+				if v.Ref != nil {
+					in.reverseRelation(ci, a.Value.(*ir.Call), v.Ref.Class)
+				}
 			}
 			for _, t := range a.Targets {
 				if n, ok := t.(*ir.Name); ok {
@@ -800,6 +808,41 @@ func (in *interp) relatedModel(ci *ClassInfo, e ir.Expr, v *Value) *Value {
 		return v
 	}
 	return &Value{Sym: v.Sym, Ref: &Ref{Kind: RefClass, Class: target}}
+}
+
+// reverseRelation gives target, the model a ForeignKey or OneToOneField
+// c of class ci points to, the attribute that reads the rows pointing
+// back: related_name, or by default <model>_set (a manager of them) for a
+// foreign key and <model> (one row) for a one-to-one field, for ci and
+// each project class deriving from it (a field of an abstract base).
+func (in *interp) reverseRelation(ci *ClassInfo, c *ir.Call, target *ClassInfo) {
+	one := strings.HasSuffix(resolve.Dotted(c.Func), "OneToOneField")
+	named := ""
+	for _, a := range c.Args {
+		if k, ok := a.Value.(*ir.Const); ok && a.Name == "related_name" && k.Kind == ir.ConstStr {
+			named = k.Value
+		}
+	}
+	if named == "+" || strings.Contains(named, "%") {
+		return
+	}
+	for _, m := range append([]*ClassInfo{ci}, in.e.subclasses[ci]...) {
+		name := named
+		if name == "" {
+			name = strings.ToLower(m.Cls.Name)
+			if !one {
+				name += "_set"
+			}
+		}
+		v := in.manager(m)
+		if one {
+			v = &Value{Ref: &Ref{Kind: RefInstance, Class: m}}
+		}
+		in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: target, name: name, v: v})
+		if named != "" {
+			break
+		}
+	}
 }
 
 // annotated is v, given the type of the assignment's annotation when it

@@ -319,6 +319,12 @@ func (in *interp) substitute(v *Value, byParam []*Value, st finding.Step, push b
 		if len(n.Fields) == 0 && len(n.Elems) == 0 && n.Sym == "" && n.Ref == nil {
 			return whole.withTaint(n.Taint)
 		}
+		if n.Sym == "" && n.Ref == nil && (whole.Sym != "" || whole.Ref != nil) {
+			// The parameter's own object with parts the callee knows (a
+			// manager's self.order_by() keeps the rows it was given):
+			// still the argument's kind.
+			n.Sym, n.Ref = whole.Sym, whole.Ref
+		}
 		return n.withTaint(whole.deep())
 	}
 	return n

@@ -842,6 +842,9 @@ type Ref struct {
 	Bound  []argVal
 	// For RefUnion: the alternatives, none a union, in a fixed order.
 	Alts []*Ref
+	// Open marks an instance of Class or of any project class deriving
+	// from it, too many to list (a declared base class).
+	Open bool
 }
 
 func (r *Ref) equal(o *Ref) bool {
@@ -854,7 +857,7 @@ func (r *Ref) equal(o *Ref) bool {
 	if r.Kind == RefUnion || o.Kind == RefUnion {
 		return r.Kind == o.Kind && slices.EqualFunc(r.Alts, o.Alts, (*Ref).equal)
 	}
-	return r.Kind == o.Kind && r.Func == o.Func && r.Class == o.Class && r.Module == o.Module
+	return r.Kind == o.Kind && r.Func == o.Func && r.Class == o.Class && r.Module == o.Module && r.Open == o.Open
 }
 
 // maxAlts bounds a union; one more alternative makes it a conflict.

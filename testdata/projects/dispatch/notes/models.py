@@ -30,3 +30,29 @@ class Review(models.Model):
     editor = models.ForeignKey("notes.Author", on_delete=models.SET_NULL, null=True)
     parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True)
     verdict = models.TextField()
+
+
+class Shelf(models.Model):
+    label = models.CharField(max_length=40)
+
+
+class Book(models.Model):
+    shelf = models.ForeignKey(Shelf, on_delete=models.CASCADE)
+    reader = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="borrowed")
+    badge = models.OneToOneField(Shelf, on_delete=models.CASCADE, related_name="featured")
+    title = models.CharField(max_length=200)
+
+
+class Profile(models.Model):
+    owner = models.OneToOneField(Author, on_delete=models.CASCADE)
+    motto = models.CharField(max_length=200)
+
+
+class ArchiveManager(models.Manager):
+    def recent(self):
+        return self.order_by("-id")
+
+
+class Archived(models.Model):
+    author = models.ForeignKey(Author, on_delete=models.CASCADE)
+    objects = ArchiveManager()

@@ -5,7 +5,7 @@ import logging
 from django.contrib.auth.models import AbstractUser
 
 from backends.providers import client
-from notes.models import Author, Review
+from notes.models import Archived, Author, Review, Shelf
 
 log = logging.getLogger(__name__)
 
@@ -50,3 +50,22 @@ def review_prompt(pk):
     ask(f"Thread {review.parent.author.contact}")  # want: LK104
     # Silent: the fields of the related rows that hold nothing personal.
     ask(f"Signed {review.author.pen_name}: {review.parent.verdict}")
+
+
+def reverse_prompt(pk):
+    # The rows pointing back at a row: <model>_set, related_name, and a
+    # one-to-one field's model name.
+    shelf = Shelf.objects.get(pk=pk)
+    for book in shelf.book_set.all():
+        ask(f"Remind {book.reader.contact}")  # want: LK104
+    author = Author.objects.get(pk=pk)
+    ask(f"Recommend {author.borrowed.first().shelf.featured.reader.contact}")  # want: LK104
+    ask(f"Motto of {author.profile.owner.contact}")  # want: LK104
+    # Silent: titles and mottos name no one.
+    ask(f"Shelve {shelf.book_set.first().title} by {author.profile.motto}")
+
+
+def managed_prompt():
+    # A project manager: its own queries, and the library's, give its rows.
+    ask(f"Archive {Archived.objects.recent().first().author.contact}")  # want: LK104
+    ask(f"Archive {Archived.objects.get(pk=1).author.contact}")  # want: LK104

@@ -8,6 +8,7 @@ from langchain.chains import create_retrieval_chain
 from langchain.chains.combine_documents import create_stuff_documents_chain
 from langchain_openai import ChatOpenAI
 from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
 from langgraph.prebuilt import create_react_agent
 
 model = ChatOpenAI(model="gpt-4o-mini")
@@ -94,6 +95,9 @@ class HouseAssistant(OpenAIAssistantRunnable):
     def start(self, payload):
         return self._create_thread_and_run(payload)
 
+    def answer_tools(self, thread_id, run_id, outputs):
+        return self.client.beta.threads.runs.submit_tool_outputs(thread_id=thread_id, run_id=run_id, tool_outputs=outputs)
+
 
 def assistant_note(request):
     return HouseAssistant(assistant_id="asst_1").add_note("thread_1", str(request.POST))  # want: LK102
@@ -145,3 +149,22 @@ def either(request, quick):
 def graph_chain(request):
     chain = build_chat() | (lambda state: state["messages"][-1])
     return chain.invoke({"messages": [("user", str(request.POST))], "topic": ""})  # want: LK102
+
+
+def tool_results(request):
+    outputs = [{"tool_call_id": "call_1", "output": str(request.POST)}]
+    return HouseAssistant(assistant_id="asst_1").answer_tools("thread_1", "run_1", outputs)  # want: LK102
+
+
+def run_graph(app: CompiledStateGraph, state):
+    # Typed by its annotation alone: a compiled graph, nodes unknown.
+    return app.invoke(state)
+
+
+def declared_graph(request, app: CompiledStateGraph):
+    return app.invoke({"messages": [("user", str(request.POST))]})  # want: LK102
+
+
+def declared_graph_constant(app: CompiledStateGraph):
+    # Silent: nothing from the request.
+    return run_graph(app, {"messages": [("user", "Hello")]})
