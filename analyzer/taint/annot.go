@@ -152,3 +152,38 @@ func (e *Engine) implementations(c *ClassInfo) *Value {
 	}
 	return &Value{Ref: ref}
 }
+
+// literalStrings are the strings a Literal["a", "b"] annotation allows
+// (inside Optional or a union with None too), sorted; nil for any other
+// annotation.
+func literalStrings(a ir.Expr) []string {
+	sub, ok := a.(*ir.Subscript)
+	if !ok {
+		if b, ok := a.(*ir.BinOp); ok && b.Op == "|" {
+			if c, ok := b.R.(*ir.Const); ok && c.Kind == ir.ConstNone {
+				return literalStrings(b.L)
+			}
+		}
+		return nil
+	}
+	name := resolve.Dotted(sub.X)
+	if name[strings.LastIndex(name, ".")+1:] == "Optional" {
+		return literalStrings(sub.Index)
+	}
+	if name[strings.LastIndex(name, ".")+1:] != "Literal" {
+		return nil
+	}
+	elems := []ir.Expr{sub.Index}
+	if s, ok := sub.Index.(*ir.Seq); ok {
+		elems = s.Elems
+	}
+	var out []string
+	for _, e := range elems {
+		c, ok := e.(*ir.Const)
+		if !ok || c.Kind != ir.ConstStr {
+			return nil
+		}
+		out = append(out, c.Value)
+	}
+	return mergeConsts(out, nil)
+}

@@ -30,6 +30,9 @@ type Summary struct {
 	// Verifies is set when the function checks a client certificate's
 	// verification result: its callers count as checked after the call.
 	Verifies bool
+	// CallsModel is set when the function, or a function it calls, calls
+	// a model provider.
+	CallsModel bool
 	// Raises is the taint of exceptions the function raises and does not
 	// catch: data put into an exception message reaches whoever catches it.
 	Raises Taint
@@ -56,7 +59,7 @@ func sameSummary(a, b *Summary) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Verifies != b.Verifies || !sameKeys(a.Raises, b.Raises) || !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
+	if a.Verifies != b.Verifies || a.CallsModel != b.CallsModel || !sameKeys(a.Raises, b.Raises) || !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
 		return false
 	}
 	for i := range a.Sinks {
@@ -71,7 +74,7 @@ func joinSummary(old, n *Summary, known func(string) bool) *Summary {
 	if old == nil {
 		return n
 	}
-	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true, known), Verifies: old.Verifies || n.Verifies, Raises: union(old.Raises, n.Raises)}
+	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true, known), Verifies: old.Verifies || n.Verifies, CallsModel: old.CallsModel || n.CallsModel, Raises: union(old.Raises, n.Raises)}
 	seen := map[string]bool{}
 	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
 		if !seen[s.key] {

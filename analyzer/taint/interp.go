@@ -133,6 +133,9 @@ type interp struct {
 	// verified is set once the function has compared a client
 	// certificate's verification result (LK401).
 	verified bool
+	// callsModel is set once this function calls a model provider, here
+	// or in a function it calls.
+	callsModel bool
 	// prompts are the local variables this analysis saw sent to a model;
 	// curCall is the sink call being checked.
 	prompts map[string]bool
@@ -195,7 +198,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		}
 		ret = &Value{Elems: []*Value{in.withoutParamIdentity(el)}, Many: true, Taint: in.ret.deep()}
 	}
-	sum := &Summary{Ret: stored(in.withoutParamIdentity(ret), true, in.e.known), Verifies: in.verified, Raises: stored(taintOnly(in.ownRaised), true, in.e.known).Taint}
+	sum := &Summary{Ret: stored(in.withoutParamIdentity(ret), true, in.e.known), Verifies: in.verified, CallsModel: in.callsModel, Raises: stored(taintOnly(in.ownRaised), true, in.e.known).Taint}
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
@@ -284,6 +287,9 @@ func (in *interp) initParams() {
 			// class standing for each of its implementations.
 			if t := in.annotType(p.Annotation, true); t != nil {
 				v.Sym, v.Ref = t.Sym, t.Ref
+			} else if cs := literalStrings(p.Annotation); len(cs) > 0 {
+				// mode: Literal["invoke", "astream"]: one of these.
+				v.Consts = cs
 			}
 		}
 		in.env[p.Name] = v

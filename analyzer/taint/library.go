@@ -139,8 +139,11 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 		in.decide(c, r.Label, selectArgs(r.Args, args, recv)...)
 		return nil, false
 	}
-	if r.Sink == model.SinkLLM && c != nil {
-		in.res.modelCalls = append(in.res.modelCalls, in.spanLoc(c.Span))
+	if r.Sink == model.SinkLLM {
+		in.callsModel = true
+		if c != nil {
+			in.res.modelCalls = append(in.res.modelCalls, in.spanLoc(c.Span))
+		}
 	}
 	in.checkSink(c, r, args, recv)
 	switch {
@@ -287,6 +290,15 @@ func (in *interp) runElements(c *ir.Call, recv *Value, args []argVal) (*Value, b
 	if len(nodes) == 0 {
 		return nil, false
 	}
+	// A graph or chain whose steps call a model is a model call itself.
+	saved := in.callsModel
+	in.callsModel = false
+	defer func() {
+		if in.callsModel && c != nil {
+			in.res.modelCalls = append(in.res.modelCalls, in.spanLoc(c.Span))
+		}
+		in.callsModel = in.callsModel || saved
+	}()
 	var out *Value
 	for _, n := range nodes {
 		out = join(out, in.callValue(c, n, args))

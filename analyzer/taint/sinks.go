@@ -136,6 +136,9 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	if sum.Verifies {
 		in.verified = true
 	}
+	if sum.CallsModel {
+		in.callsModel = true
+	}
 	var callStep finding.Step
 	if c != nil {
 		callStep = in.step(c, finding.StepCall, "passed to "+f.Fn.Name+"()")

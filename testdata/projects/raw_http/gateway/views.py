@@ -85,6 +85,13 @@ def known_host_cohere(request):
     return JsonResponse(resp.json())
 
 
+def replicate_prediction(request, model):
+    # api.replicate.com: a prediction's input is the model's prompt.
+    url = f"https://api.replicate.com/v1/models/{model}/predictions"
+    requests.post(url, json={"input": {"prompt": str(request.POST)}}, timeout=30)  # want: LK102
+    return JsonResponse({"ok": True})
+
+
 def known_host_mistral_groq(request):
     # api.mistral.ai and api.groq.com: the password field and the full name.
     requests.post(  # want: LK103
