@@ -165,8 +165,10 @@ func ModuleName(file string, roots []string, exists func(relPath string) bool) (
 //     Django imports apps without __init__.py as namespace packages, so
 //     app/views.py is "app.views" there;
 //  3. otherwise the classic rule: go up from the file's directory while
-//     it holds an __init__.py; the first directory without one is the
-//     root (never above Root).
+//     it holds an __init__.py or lies inside a directory that does (a
+//     directory without one inside a package is a namespace subpackage);
+//     the first directory that is neither is the root (never above
+//     Root).
 //
 // Roots outside a Django project do not get rule 2: a scripts/ directory
 // without __init__.py next to pyproject.toml holds top-level scripts, not
@@ -217,7 +219,18 @@ func EntryFor(file string, roots []string, exists func(relPath string) bool) Ent
 				root = ""
 			}
 		}
-		for root != "" && hasInit(root) {
+		inPackage := func(d string) bool {
+			for a := parent(d); a != ""; a = parent(a) {
+				if hasInit(a) {
+					return true
+				}
+			}
+			return false
+		}
+		for root != "" && (hasInit(root) || inPackage(root)) {
+			// A directory without __init__.py inside a package is a
+			// namespace subpackage of it (pkg/graph/base.py is
+			// pkg.graph.base).
 			root = parent(root)
 		}
 	}

@@ -82,20 +82,24 @@ func TestPlainProject(t *testing.T) {
 		"pkg/a.py",
 		"pkg/sub/__init__.py",
 		"pkg/sub/b.py",
+		"pkg/graph/base.py", // no __init__.py inside a package: a namespace subpackage
+		"pkg/graph/deep/node.py",
 		"script.py",
 		"tools/run.py", // no __init__.py: a directory of scripts
 		"tools/lib/__init__.py",
 		"tools/lib/c.py",
 	)
 	checkNames(t, py, exists, nil, map[string]string{
-		"pkg/__init__.py":       "pkg/",
-		"pkg/a.py":              "pkg.a",
-		"pkg/sub/__init__.py":   "pkg.sub/",
-		"pkg/sub/b.py":          "pkg.sub.b",
-		"script.py":             "script",
-		"tools/run.py":          "run",
-		"tools/lib/__init__.py": "lib/",
-		"tools/lib/c.py":        "lib.c",
+		"pkg/__init__.py":        "pkg/",
+		"pkg/a.py":               "pkg.a",
+		"pkg/sub/__init__.py":    "pkg.sub/",
+		"pkg/sub/b.py":           "pkg.sub.b",
+		"pkg/graph/base.py":      "pkg.graph.base",
+		"pkg/graph/deep/node.py": "pkg.graph.deep.node",
+		"script.py":              "script",
+		"tools/run.py":           "run",
+		"tools/lib/__init__.py":  "lib/",
+		"tools/lib/c.py":         "lib.c",
 	})
 }
 

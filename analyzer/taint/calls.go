@@ -340,9 +340,32 @@ func (in *interp) evalCall(c *ir.Call) *Value {
 	if v, ok := in.callGetattr(c); ok {
 		return v
 	}
-	fn := in.eval(c.Func)
+	var fn *Value
+	if sub, ok := c.Func.(*ir.Subscript); ok {
+		// StateGraph[State](State), Box[int](): a generic class
+		// parametrized is the class.
+		if base := in.eval(sub.X); isClass(base) {
+			fn = base
+		}
+	}
+	if fn == nil {
+		fn = in.eval(c.Func)
+	}
 	args := in.evalArgs(c)
 	return in.callValue(c, fn, args)
+}
+
+// isClass reports whether v is a class: a project class, or a library
+// symbol naming one (not an object, a call's result).
+func isClass(v *Value) bool {
+	if v.Ref != nil {
+		return v.Ref.Kind == RefClass
+	}
+	if v.Sym == "" || v.Sym == symConflict || v.Sym == symOpaque || strings.HasPrefix(v.Sym, "@") || strings.HasSuffix(v.Sym, ")") {
+		return false
+	}
+	last := v.Sym[strings.LastIndexByte(v.Sym, '.')+1:]
+	return last != "" && last[0] >= 'A' && last[0] <= 'Z'
 }
 
 // managerNames are the managers every Django model has.

@@ -269,7 +269,9 @@ func withElement(recv, v *Value) *Value {
 		n.Elems = []*Value{join(recv.Elems[0], v)}
 	case len(recv.Elems) >= maxElems:
 		return withElement(collapsed(recv), v)
-	case len(recv.Elems) > 0 || recv.noData():
+	case len(recv.Elems) > 0 || recv.noData() || (len(recv.Fields) == 0 && len(recv.Taint.sources()) == 0):
+		// (A container known only as a parameter's, self.builder, is
+		// still one whose elements we know.)
 		n.Elems = append(append([]*Value{}, recv.Elems...), v)
 	default:
 		n.Taint = union(n.Taint, v.deep())

@@ -710,7 +710,9 @@ func (v *Value) deepParts() Taint {
 func joinAll(vs []*Value) *Value {
 	var out *Value
 	for _, v := range vs {
-		out = join(out, v)
+		// Each element is held: the one that stands for all may be any
+		// of them (a graph's nodes, a list of handlers).
+		out = joinOpen(out, v)
 	}
 	return out
 }
