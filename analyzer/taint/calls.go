@@ -351,8 +351,58 @@ func (in *interp) evalCall(c *ir.Call) *Value {
 	if fn == nil {
 		fn = in.eval(c.Func)
 	}
+	if fn.Sym == "functools.reduce" && len(c.Args) >= 2 && c.Args[0].Name == "" && c.Args[1].Name == "" {
+		return in.reduce(c)
+	}
+	if (fn.Sym == "builtins.enumerate" || fn.Sym == "builtins.zip") && len(c.Args) > 0 && !slices.ContainsFunc(c.Args, func(a *ir.Arg) bool { return a.Star || a.DoubleStar || a.Name != "" }) {
+		// The pairs (i, item) and tuples of items, each item keeping its
+		// parts.
+		var tuple []*Value
+		if fn.Sym == "builtins.enumerate" {
+			tuple = append(tuple, empty)
+		}
+		for _, a := range c.Args {
+			tuple = append(tuple, in.elemOf(in.eval(a.Value), a.Value))
+		}
+		return &Value{Elems: []*Value{{Elems: tuple}}, Many: true}
+	}
 	args := in.evalArgs(c)
 	return in.callValue(c, fn, args)
+}
+
+// reduce is functools.reduce(f, items[, initial]): f applied to what it
+// returned so far and each item. Two applications stand for all (f of
+// two items, then of that and an item): a chain folded with |
+// (reduce(lambda x, y: x | y, stages)) is the chain of its stages.
+func (in *interp) reduce(c *ir.Call) *Value {
+	items := in.eval(c.Args[1].Value)
+	item := in.elemOf(items, c.Args[1].Value)
+	acc := item
+	if len(c.Args) > 2 {
+		acc = in.eval(c.Args[2].Value)
+	}
+	var apply func(a, b *Value) *Value
+	if lam, ok := c.Args[0].Value.(*ir.Lambda); ok && len(lam.Func.Params) == 2 && len(lam.Func.Body) == 1 {
+		ret, ok := lam.Func.Body[0].(*ir.Return)
+		if !ok || ret.Value == nil {
+			return taintOnly(union(items.deep(), acc.deep()))
+		}
+		apply = func(a, b *Value) *Value {
+			saved := in.env
+			in.env = saved.copy()
+			in.env[lam.Func.Params[0].Name], in.env[lam.Func.Params[1].Name] = a, b
+			v := in.eval(ret.Value)
+			in.env = saved
+			return v
+		}
+	} else {
+		f := in.eval(c.Args[0].Value)
+		apply = func(a, b *Value) *Value {
+			return in.callValue(c, f, []argVal{{v: a}, {v: b}})
+		}
+	}
+	once := apply(acc, item)
+	return join(once, apply(once, item))
 }
 
 // isClass reports whether v is a class: a project class, or a library
@@ -461,6 +511,11 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 	if recv.Ref != nil && recv.Ref.Kind == RefFunc && recv.Sym == "" {
 		if r := in.e.models.First(model.KindCalls, "@func."+name); r != nil && r.Callee < 0 {
 			in.e.use(r)
+			if r.Result == model.ResultSame {
+				// fn.invoke(x) of a function a library wrapped: fn(x),
+				// and what it returns.
+				return in.callFunc(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)), nil)
+			}
 			return in.callTask(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)))
 		}
 	}

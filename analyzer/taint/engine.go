@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/ir"
 	"github.com/llmleak/llmleak/analyzer/modules"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/rules/model"
@@ -567,6 +568,9 @@ func (e *Engine) observeParam(o paramObs) bool {
 	if o.param >= len(pts) {
 		return false
 	}
+	if o.fn.Fn.Params[o.param].Kind == ir.ParamVarArgs {
+		return e.observeVarArgs(pts, o)
+	}
 	sym := o.v.Sym
 	if !e.known(sym) {
 		sym = ""
@@ -589,6 +593,34 @@ func (e *Engine) observeParam(o paramObs) bool {
 		if el := joinAll(append(objectsOf(cur.Elems), obs.Elems...)); el != nil {
 			n.Elems, n.Many = []*Value{{Ref: el.Ref}}, true
 		}
+	}
+	if sameShape(n, cur) {
+		return false
+	}
+	pts[o.param] = n
+	return true
+}
+
+// observeVarArgs records what a caller passes to *args: one element
+// standing for each argument's type (the stages of a chain).
+func (e *Engine) observeVarArgs(pts []*Value, o paramObs) bool {
+	var el *Value
+	for _, a := range o.v.Elems {
+		t := &Value{Ref: a.Ref}
+		if a.Sym != symOpaque && a.Sym != symConflict && (e.known(a.Sym) || langchainPart(a.Sym)) {
+			t.Sym = a.Sym
+		}
+		if t.Sym != "" || t.Ref != nil {
+			el = joinOpen(el, t)
+		}
+	}
+	if el == nil {
+		return false
+	}
+	cur := pts[o.param]
+	n := &Value{Elems: []*Value{el}, Many: true}
+	if cur != nil && len(cur.Elems) == 1 {
+		n.Elems[0] = joinOpen(cur.Elems[0], el)
 	}
 	if sameShape(n, cur) {
 		return false

@@ -282,6 +282,10 @@ func (in *interp) initParams() {
 		}
 		if p.Kind == ir.ParamVarArgs || p.Kind == ir.ParamVarKw {
 			v.Sym, v.Ref = "", nil
+			if p.Kind == ir.ParamVarArgs && i < len(observed) && observed[i] != nil && len(observed[i].Elems) == 1 {
+				// *stages: each what the callers pass.
+				v.Elems, v.Many = observed[i].Elems, true
+			}
 		} else if p.Annotation != nil && in.untyped(v) {
 			// No caller says what it is: the annotation may, a project
 			// class standing for each of its implementations.
@@ -1383,10 +1387,7 @@ func (in *interp) elemOf(v *Value, e ir.Expr) *Value {
 		return el
 	}
 	if len(v.Elems) > 0 {
-		var out *Value
-		for _, el := range v.Elems {
-			out = join(out, el)
-		}
+		out := joinAll(v.Elems)
 		if len(v.Taint) > 0 {
 			out = out.withTaint(v.Taint)
 		}

@@ -102,7 +102,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 			return v, true
 		}
 	case model.KindWraps:
-		if arg0 := positional(args, 0); arg0 != nil && arg0.Ref != nil {
+		if arg0 := positional(args, 0); arg0 != nil && (arg0.Ref != nil || (arg0.Sym != "" && arg0.Sym != symConflict)) {
 			return arg0, true
 		}
 		return empty, true

@@ -56,7 +56,11 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 				}
 			} else {
 				for i := pi; i < len(params); i++ {
-					if params[i].Kind == ir.ParamPositional || params[i].Kind == ir.ParamVarArgs {
+					switch {
+					case params[i].Kind == ir.ParamVarArgs && len(a.v.Elems) > 0:
+						// f(*stages) into *args: the same items.
+						byParam[i] = join(byParam[i], &Value{Elems: a.v.Elems, Many: true, Taint: a.v.Taint})
+					case params[i].Kind == ir.ParamPositional || params[i].Kind == ir.ParamVarArgs:
 						byParam[i] = join(byParam[i], taintOnly(a.v.deep()))
 					}
 				}
@@ -99,7 +103,13 @@ func assignPositional(params []*ir.Param, byParam []*Value, pi int, v *Value) in
 			byParam[pi] = v
 			return pi + 1
 		case ir.ParamVarArgs:
-			byParam[pi] = join(byParam[pi], &Value{Elems: []*Value{v}})
+			// *args: a tuple of the arguments, in order.
+			t := &Value{}
+			if byParam[pi] != nil {
+				*t = *byParam[pi]
+			}
+			t.Elems = append(append([]*Value(nil), t.Elems...), v)
+			byParam[pi] = t
 			return pi
 		default:
 			return pi
@@ -121,6 +131,10 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	in.dep(depKey{'F', f.ID, ""})
 	byParam = in.withOuterParams(f, byParam)
 	for i, v := range byParam {
+		if v != nil && i < len(f.Fn.Params) && f.Fn.Params[i].Kind == ir.ParamVarArgs && len(v.Elems) > 0 {
+			in.res.paramObs = append(in.res.paramObs, paramObs{fn: f, param: i, v: &Value{Elems: v.Elems}})
+			continue
+		}
 		if v != nil && (v.Sym != "" || v.Ref != nil) && i < len(f.Fn.Params) {
 			o := &Value{Sym: v.Sym, Ref: v.Ref}
 			if v.Sym == rules.TypeQuerySet {

@@ -600,6 +600,15 @@ func joinSym(a, b string) string {
 	if ka := families()[a]; ka != "" && ka == families()[b] {
 		return ka
 	}
+	// A chain's stage (a prompt template, an output parser: LangChain
+	// components, each a runnable) joined with a model or chain: a
+	// runnable, one of the stages.
+	if ka := families()[a]; ka != "" && langchainPart(b) {
+		return ka
+	}
+	if kb := families()[b]; kb != "" && langchainPart(a) {
+		return kb
+	}
 	return symConflict
 }
 
@@ -968,4 +977,9 @@ func shiftParams(v *Value, own, shift int) *Value {
 	c := *n
 	c.Taint = t
 	return &c
+}
+
+// langchainPart reports whether sym is an object of a LangChain package.
+func langchainPart(sym string) bool {
+	return strings.HasPrefix(sym, "langchain") && strings.HasSuffix(sym, ")")
 }

@@ -27,7 +27,7 @@ var keysOf = map[Kind][]string{
 	KindSanitizer:   {"removes", "args", "on", "if"},
 	KindPropagator:  {"args", "result", "secrets", "into", "on", "if", "returns"},
 	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result", "on"},
-	KindCalls:       {"callee", "args-from", "kwargs-from"},
+	KindCalls:       {"callee", "args-from", "kwargs-from", "result"},
 	KindImports:     {"args", "names"},
 	KindSignal:      nil,
 	KindWraps:       nil,

@@ -3,6 +3,7 @@ import logging
 
 from django.http import JsonResponse
 from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
+from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import ChatMessage
 from llama_index.llms.openai import OpenAI
 
@@ -60,3 +61,25 @@ def llm_tool_calls(request):
     calls = llm.get_tool_calls_from_response(response, error_on_no_tool_call=False)
     logging.getLogger(__name__).debug("tool calls: %s", calls)  # want: LK202
     return JsonResponse({"n": len(calls)})
+
+
+def embedder(kind) -> "BaseEmbedding":
+    # Either embedding class: the declared base class stands for both.
+    if kind == "local":
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        return HuggingFaceEmbedding(model_name="all-MiniLM-L6-v2")
+    from llama_index.embeddings.openai import OpenAIEmbedding
+
+    return OpenAIEmbedding(model="text-embedding-3-small")
+
+
+def embed_profile(request, kind):
+    # Embedding text sends it to the embedding model.
+    vectors = embedder(kind).get_text_embedding_batch([request.user.email])  # want: LK104
+    return JsonResponse({"n": len(vectors)})
+
+
+def embed_owner(request, model: BaseEmbedding):
+    # Known by its annotation alone.
+    return JsonResponse({"v": model.get_query_embedding(request.user.email)})  # want: LK104
