@@ -52,6 +52,13 @@ func (in *interp) untyped(v *Value) bool {
 	return v.Sym == "" || v.Sym == symOpaque || v.Sym == symConflict || !in.e.known(v.Sym)
 }
 
+// looselyTyped reports whether v is a library object no row names
+// exactly, only a wildcard family (RunnableBranch(...) of LangChain): a
+// declared type says more of it.
+func (in *interp) looselyTyped(v *Value) bool {
+	return v != nil && v.Ref == nil && v.Sym != "" && !strings.HasPrefix(v.Sym, "@") && !in.e.models.KnownExact(v.Sym)
+}
+
 // dottedName is a dotted identifier as a string annotation writes it.
 var dottedName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$`)
 
@@ -87,6 +94,10 @@ func annotInner(a ir.Expr, depth int) ir.Expr {
 			if s, ok := x.Index.(*ir.Seq); ok {
 				return oneNotNone(s.Elems, depth)
 			}
+		case "Literal", "ClassVar", "Final", "Type", "type":
+		default:
+			// A generic class parametrized (Runnable[dict, str]): the class.
+			return annotInner(x.X, depth+1)
 		}
 	}
 	return nil

@@ -178,7 +178,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 		}
 	}
 	ret := in.ret
-	if !in.generator && fi.Fn.Returns != nil && in.untyped(ret) {
+	if !in.generator && fi.Fn.Returns != nil && (in.untyped(ret) || in.looselyTyped(ret)) {
 		// What the function returns is of the class its annotation names.
 		if t := in.annotType(fi.Fn.Returns, true); t != nil {
 			n := &Value{}

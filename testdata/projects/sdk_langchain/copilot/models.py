@@ -108,3 +108,14 @@ def structured_output(request):
     tooled = openai_llm.bind_tools([])
     tooled.invoke(f"Look up the session {request.session.session_key}")  # want: LK103
     return JsonResponse({"contact": contact})
+
+
+def vertex_embeddings(request):
+    # VertexAIEmbeddings: its own methods, and the google-genai client it
+    # holds, send the text.
+    from langchain_google_vertexai import VertexAIEmbeddings
+
+    vertex = VertexAIEmbeddings(model="text-embedding-005")
+    vertex.embed_query(request.user.email)  # want: LK104
+    vertex.client.models.embed_content(model=vertex.model_name, contents=[request.user.email])  # want: LK104
+    return JsonResponse({"ok": True})

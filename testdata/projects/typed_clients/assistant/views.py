@@ -1,6 +1,6 @@
-from assistant.backends import (Drafter, Summarizer, complete, complete_annotated, complete_optional,
+from assistant.backends import (Drafter, Summarizer, branching_chain, complete, complete_annotated, complete_optional,
                                 complete_pipe, complete_string, complete_union, count_words, run_chain, default_client,
-                                shared_counter)
+                                shared_counter, split_text)
 
 
 def ask(request, client, llm):
@@ -17,3 +17,5 @@ def ask(request, client, llm):
     Drafter().draft(body)  # want: LK102
     default_client().chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": body}])  # want: LK102
     shared_counter().get(body)
+    branching_chain(llm).invoke({"input": body})  # want: LK102
+    split_text(body).count("x")
