@@ -704,6 +704,10 @@ func (c *ClassInfo) AllExtBases() []string {
 }
 
 func (p *Project) classifyFunc(f *FuncInfo) {
+	if f.Class != nil && (f.Fn.Name == "__init_subclass__" || f.Fn.Name == "__class_getitem__") {
+		// Implicit class methods.
+		f.ClassMethod = true
+	}
 	for _, d := range f.Fn.Decorators {
 		name := DecoratorName(d)
 		last := name[strings.LastIndexByte(name, '.')+1:]

@@ -26,6 +26,10 @@ func (in *interp) annotType(a ir.Expr, project bool) *Value {
 	}
 	v := in.eval(a)
 	if project && v.Ref != nil && v.Ref.Kind == RefClass {
+		if typedDict(v.Ref.Class) {
+			// A TypedDict's values are plain dicts.
+			return nil
+		}
 		return in.e.implementations(v.Ref.Class)
 	}
 	if v.Sym == "" || v.Sym == symConflict || v.Ref != nil || strings.HasPrefix(v.Sym, "@") || strings.HasSuffix(v.Sym, ")") {
@@ -144,6 +148,24 @@ func parseAnnotString(s string, sp ir.Span) ir.Expr {
 	return e
 }
 
+// classes is the class a class method runs on: c or a project class
+// deriving from it, one of them when there are few enough (only those
+// deriving from it, with subsOnly: __init_subclass__), else c.
+func (e *Engine) classes(c *ClassInfo, subsOnly bool) *Ref {
+	subs := e.subclasses[c]
+	if len(subs) == 0 || len(subs)+1 > maxAlts {
+		return &Ref{Kind: RefClass, Class: c}
+	}
+	var ref *Ref
+	if !subsOnly {
+		ref = &Ref{Kind: RefClass, Class: c}
+	}
+	for _, s := range subs {
+		ref = joinRefOpen(ref, &Ref{Kind: RefClass, Class: s})
+	}
+	return ref
+}
+
 // implementations is an instance of c or of a project class deriving from
 // it: one of them when there are few enough, else c marked open (a call
 // of its methods reaches their overrides, see overrides).
@@ -197,4 +219,14 @@ func literalStrings(a ir.Expr) []string {
 		out = append(out, c.Value)
 	}
 	return mergeConsts(out, nil)
+}
+
+// typedDict reports whether c is a TypedDict: its instances are dicts.
+func typedDict(c *ClassInfo) bool {
+	for _, b := range c.AllExtBases() {
+		if b == "typing.TypedDict" || b == "typing_extensions.TypedDict" {
+			return true
+		}
+	}
+	return false
 }

@@ -532,7 +532,9 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 		in.evalArgs(c)
 		return &Value{Ref: &Ref{Kind: RefInstance, Class: recv.Ref.Class}}
 	}
-	if recv.plain() {
+	if recv.plain() || (recv.Sym == symOpaque && recv.Ref == nil && mutators[name]) {
+		// (An object no row describes, changed like a list: msgs.append(m)
+		// on a history a library returned, or [].)
 		return in.callData(c, recv, name)
 	}
 	args := in.evalArgs(c)

@@ -256,7 +256,7 @@ func (in *interp) initParams() {
 		switch {
 		case i == 0 && in.fi.Class != nil && !in.fi.Static:
 			if in.fi.ClassMethod {
-				v.Ref = &Ref{Kind: RefClass, Class: in.fi.Class}
+				v.Ref = in.e.classes(in.fi.Class, in.fi.Fn.Name == "__init_subclass__")
 			} else {
 				v.Ref = &Ref{Kind: RefInstance, Class: in.fi.Class}
 				if i < len(observed) && observed[i] != nil && observed[i].Sym == rules.TypeQuerySet {
@@ -921,8 +921,8 @@ func (in *interp) assign(t ir.Expr, v *Value, what string) {
 	case *ir.Attr:
 		obj := in.eval(x.X)
 		nv := v.withStep(in.step(t, finding.StepAssign, "stored in "+formatExpr(t)))
-		if in.sharedAttr(obj) {
-			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: obj.Ref.Class, name: x.Name, v: nv})
+		if c := in.sharedAttr(obj); c != nil {
+			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: c, name: x.Name, v: nv})
 		}
 		in.update(x.X, obj.withField(x.Name, nv))
 	case *ir.Subscript:
@@ -943,16 +943,36 @@ func (in *interp) assign(t ir.Expr, v *Value, what string) {
 	}
 }
 
-// sharedAttr reports whether a write to an attribute of obj is state its
-// class's methods share (a method setting its own object's attribute,
-// read by its other methods and by callers); a write from outside the
+// sharedAttr is the class whose shared state a write to an attribute of
+// obj changes, or nil: state its class's methods share (a method setting
+// its own object's attribute, read by its other methods and by callers;
+// a class method filling its class's registry); a write from outside the
 // class changes that one object, which the local value keeps (objects are
 // field-sensitive: other instances do not see it).
-func (in *interp) sharedAttr(obj *Value) bool {
-	if obj.Ref == nil || obj.Ref.Kind != RefInstance || in.fi.Class == nil {
-		return false
+func (in *interp) sharedAttr(obj *Value) *ClassInfo {
+	if obj.Ref == nil || in.fi.Class == nil {
+		return nil
 	}
-	return slices.Contains(in.fi.Class.MRO, obj.Ref.Class) || slices.Contains(obj.Ref.Class.MRO, in.fi.Class)
+	related := func(r *Ref) bool {
+		return r.Class != nil && (slices.Contains(in.fi.Class.MRO, r.Class) || slices.Contains(r.Class.MRO, in.fi.Class))
+	}
+	switch obj.Ref.Kind {
+	case RefInstance:
+		if related(obj.Ref) {
+			return obj.Ref.Class
+		}
+	case RefClass:
+		// cls.registry[key] = cls in a class method: the class's own
+		// state, which the method's class declares.
+		if in.fi.ClassMethod && related(obj.Ref) {
+			return in.fi.Class
+		}
+	case RefUnion:
+		if in.fi.ClassMethod && slices.ContainsFunc(obj.Ref.Alts, func(r *Ref) bool { return r.Kind == RefClass && related(r) }) {
+			return in.fi.Class
+		}
+	}
+	return nil
 }
 
 func (in *interp) assignSeq(targets []ir.Expr, v *Value) {
@@ -986,8 +1006,8 @@ func (in *interp) update(target ir.Expr, v *Value) {
 		in.env[x.Id] = v
 	case *ir.Attr:
 		obj := in.eval(x.X)
-		if in.sharedAttr(obj) {
-			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: obj.Ref.Class, name: x.Name, v: v})
+		if c := in.sharedAttr(obj); c != nil {
+			in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: c, name: x.Name, v: v})
 		}
 		in.update(x.X, obj.withField(x.Name, v))
 	case *ir.Subscript:

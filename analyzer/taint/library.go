@@ -308,7 +308,16 @@ func (in *interp) runElements(c *ir.Call, recv *Value, args []argVal) (*Value, b
 	if len(args) == 0 || out.noData() {
 		return out, true
 	}
-	again := append([]argVal{{v: join(args[0].v, out), expr: args[0].expr, star: args[0].star}}, args[1:]...)
+	state := args[0]
+	if state.star {
+		// graph.invoke(*args): the state is the first of them.
+		st := taintOnly(state.v.deep())
+		if len(state.v.Elems) > 0 {
+			st = state.v.Elems[0].withTaint(state.v.Taint)
+		}
+		state = argVal{v: st, expr: state.expr}
+	}
+	again := append([]argVal{{v: join(state.v, out), expr: state.expr}}, args[1:]...)
 	for _, n := range nodes {
 		out = join(out, in.callValue(c, n, again))
 	}

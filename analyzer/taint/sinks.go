@@ -3,7 +3,9 @@ package taint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -551,6 +553,7 @@ type rawFinding struct {
 	via      bool
 	joinText string
 	flows    map[string]finding.Flow
+	sources  []string // the origin keys of the flows, with repeats
 }
 
 func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string, via bool) {
@@ -573,9 +576,17 @@ func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string,
 		rf = &rawFinding{rule: rule, loc: loc, stmt: stmt, function: in.fi.QualName, sink: sink, via: via, joinText: joinText, flows: map[string]finding.Flow{}}
 		in.found[key] = rf
 	}
+	// One flow per source and sink: a source that reaches two model calls
+	// through this call shows both paths.
+	steps := t.Steps()
 	ok := f.Origin.key
+	if len(steps) > 0 {
+		last := steps[len(steps)-1]
+		ok += "|" + last.Path + ":" + strconv.Itoa(last.Line)
+	}
 	if _, dup := rf.flows[ok]; !dup {
-		rf.flows[ok] = finding.Flow{Source: f.Origin.Desc, Class: string(f.Class), Steps: t.Steps()}
+		rf.flows[ok] = finding.Flow{Source: f.Origin.Desc, Class: string(f.Class), Steps: steps}
+		rf.sources = append(rf.sources, f.Origin.key)
 	}
 }
 
@@ -610,7 +621,9 @@ func (rf *rawFinding) build() *finding.Finding {
 		StmtLine: int(rf.stmt.Start.Line),
 		StmtEnd:  int(rf.stmt.End.Line),
 	}
-	f.Message = rules.FlowMessage(rf.rule, rules.Class(fl[0].Class), fl[0].Source, len(fl)-1, rf.sink)
+	srcs := slices.Clone(rf.sources)
+	slices.Sort(srcs)
+	f.Message = rules.FlowMessage(rf.rule, rules.Class(fl[0].Class), fl[0].Source, len(slices.Compact(srcs))-1, rf.sink)
 	f.Fingerprint = finding.ComputeFingerprint(f, rf.joinText)
 	return f
 }
