@@ -64,6 +64,8 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 							if v.Ref != nil && v.Ref.Kind == RefClass {
 								// A foreign key: an object of the model it points to.
 								rel = &Value{Ref: &Ref{Kind: RefInstance, Class: v.Ref.Class}}
+							} else if r := v.Fields[relatedField]; r != nil {
+								rel = &Value{Sym: r.Sym}
 							}
 							if f, ok := in.readRows(v.Sym+"."+name, obj, e); ok {
 								return join(join(f, rel), own)

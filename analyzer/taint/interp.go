@@ -796,6 +796,7 @@ func (in *interp) relatedModel(ci *ClassInfo, e ir.Expr, v *Value) *Value {
 		}
 	}
 	var target *ClassInfo
+	name := ""
 	switch x := to.(type) {
 	case nil:
 		return v
@@ -803,21 +804,45 @@ func (in *interp) relatedModel(ci *ClassInfo, e ir.Expr, v *Value) *Value {
 		if x.Kind != ir.ConstStr {
 			return v
 		}
-		name := x.Value[strings.LastIndexByte(x.Value, '.')+1:]
-		if name == "self" {
-			target = ci
-		} else {
-			target = in.e.modelNamed(name)
-		}
+		name = x.Value
 	default:
-		if r := in.eval(to).Ref; r != nil && r.Kind == RefClass {
-			target = r.Class
+		t := in.eval(to)
+		switch {
+		case t.Ref != nil && t.Ref.Kind == RefClass:
+			target = t.Ref.Class
+		case len(t.Consts) == 1:
+			// settings.AUTH_USER_MODEL, as the settings module sets it.
+			name = t.Consts[0]
+		case t.Sym == rules.TypeSettings+".AUTH_USER_MODEL":
+			name = "auth.User"
+		case isClass(t):
+			// A library model (get_user_model()): its rows read its fields.
+			return relatedLibrary(v, t.Sym+"()")
+		}
+	}
+	if name != "" {
+		short := name[strings.LastIndexByte(name, '.')+1:]
+		switch {
+		case short == "self":
+			target = ci
+		case in.e.modelNamed(short) != nil:
+			target = in.e.modelNamed(short)
+		case name == "auth.User":
+			return relatedLibrary(v, "django.contrib.auth.models.User()")
 		}
 	}
 	if target == nil {
 		return v
 	}
 	return &Value{Sym: v.Sym, Ref: &Ref{Kind: RefClass, Class: target}}
+}
+
+// relatedField is the field of a model value v keeping the library model a
+// foreign key points to (read from an object: an instance of it).
+const relatedField = "__related__"
+
+func relatedLibrary(v *Value, sym string) *Value {
+	return &Value{Sym: v.Sym, Fields: map[string]*Value{relatedField: {Sym: sym}}}
 }
 
 // reverseRelation gives target, the model a ForeignKey or OneToOneField

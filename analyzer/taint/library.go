@@ -159,7 +159,7 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value) *Value {
 	sel := selectArgs(r.Args, args, recv)
 	switch r.Result {
-	case model.ResultSelf, model.ResultWhole, model.ResultTaint, model.ResultElement:
+	case model.ResultSelf, model.ResultWhole, model.ResultTaint, model.ResultElement, model.ResultElementPair:
 		if recv != nil {
 			if v := memberResult(r.Result, recv, r.Returns); v != nil {
 				return v

@@ -175,6 +175,8 @@ func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 		return &Value{Taint: obj.Taint}
 	case model.ResultPart:
 		return &Value{Taint: reclassed(obj.deep(), rules.ClassResponse, rules.ClassToolArg)}
+	case model.ResultElementPair:
+		return &Value{Elems: []*Value{memberResult(model.ResultElement, obj), empty}}
 	}
 	return empty
 }

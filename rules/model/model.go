@@ -221,6 +221,9 @@ const (
 	ResultItem  Result = "item"  // the object's item at the key in argument 0 (argument 1 the default)
 	// ResultElement is an element of the object (a query's row).
 	ResultElement Result = "element"
+	// ResultElementPair is an element of the object and a flag
+	// (get_or_create's (row, created)).
+	ResultElementPair Result = "element-pair"
 	// ResultPart is one named part of a model's structured output (a tool
 	// call's argument): its response data becomes ClassToolArg.
 	ResultPart Result = "part"
@@ -240,7 +243,8 @@ const (
 
 var results = map[string]Result{"response": ResultResponse, "none": ResultNone, "object": ResultObject, "text": ResultText,
 	"same": ResultSame, "derived": ResultDerived, "generic": ResultGeneric, "self": ResultSelf, "whole": ResultWhole,
-	"taint": ResultTaint, "item": ResultItem, "part": ResultPart, "element": ResultElement}
+	"taint": ResultTaint, "item": ResultItem, "part": ResultPart, "element": ResultElement,
+	"element-pair": ResultElementPair}
 
 // Cond is a condition on one argument of a call: the row applies when
 // the argument is one of the constants Matches names (a pattern), has

@@ -138,7 +138,7 @@ func TestDecodeKinds(t *testing.T) {
 		{map[string]any{"calls": "a.b"}, `callee: a calls row needs callee`},
 		{map[string]any{"binds": "a.b"}, `result-type: a binds row needs the type of what it builds`},
 		{map[string]any{"sink": "a.b", "kind": "llm", "args": []any{map[string]any{"role": "system"}}}, `args: an argument needs pos, kw, all or receiver`},
-		{map[string]any{"propagator": "a.b", "result": "all"}, `result: unknown result "all" (want one of derived, element, generic, item, none, object, part, response, same, self, taint, text, whole)`},
+		{map[string]any{"propagator": "a.b", "result": "all"}, `result: unknown result "all" (want one of derived, element, element-pair, generic, item, none, object, part, response, same, self, taint, text, whole)`},
 	} {
 		_, errs := Decode(c.row, nil)
 		if len(errs) == 0 || errs[0].Error() != c.want {

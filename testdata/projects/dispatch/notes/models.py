@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -56,3 +58,9 @@ class ArchiveManager(models.Manager):
 class Archived(models.Model):
     author = models.ForeignKey(Author, on_delete=models.CASCADE)
     objects = ArchiveManager()
+
+
+class Thread(models.Model):
+    owner = models.ForeignKey(get_user_model(), on_delete=models.CASCADE)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    topic = models.CharField(max_length=80)

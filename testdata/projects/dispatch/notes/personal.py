@@ -5,7 +5,7 @@ import logging
 from django.contrib.auth.models import AbstractUser
 
 from backends.providers import client
-from notes.models import Archived, Author, Review, Shelf
+from notes.models import Archived, Author, Review, Shelf, Thread
 
 log = logging.getLogger(__name__)
 
@@ -69,3 +69,12 @@ def managed_prompt():
     # A project manager: its own queries, and the library's, give its rows.
     ask(f"Archive {Archived.objects.recent().first().author.contact}")  # want: LK104
     ask(f"Archive {Archived.objects.get(pk=1).author.contact}")  # want: LK104
+
+
+def thread_prompt(pk):
+    # A foreign key to the user model: the user's personal fields.
+    thread, created = Thread.objects.get_or_create(pk=pk)
+    ask(f"Greet {thread.owner.first_name}")  # want: LK104
+    ask(f"Cc {thread.reviewer.email}")  # want: LK104
+    # Silent: the topic is no one's.
+    ask(f"Topic: {thread.topic}, new: {created}")
