@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -654,7 +655,14 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 		}
 	}
 	if init := cls.LookupMethod("__init__"); init != nil {
+		in.built = nil
 		in.callFunc(c, init, args, inst)
+		if b := in.built; b != nil {
+			in.built = nil
+			for _, k := range sortedKeys(b.Fields) {
+				inst = inst.withField(k, b.Fields[k])
+			}
+		}
 		return inst
 	}
 	if in.e.classIs(cls, model.RoleBound) {
@@ -792,8 +800,35 @@ func (in *interp) promptTemplate(sym string, msgs *Value) *Value {
 	}
 	if system != nil {
 		v.Fields = map[string]*Value{systemField: system}
+		if vars := templateVars(system.Consts); len(vars) > 0 {
+			v.Fields[systemVarsField] = &Value{Consts: vars}
+		}
 	}
 	return v
+}
+
+// systemVarsField holds, as constants, the names of the variables a
+// template's system part fills ("... {user_email}"): what invoke() is
+// given under those names lands in the system role.
+const systemVarsField = "__system_vars__"
+
+// templateVar is a placeholder of a prompt template: {name}, or
+// mustache's {{name}} and {{{name}}}.
+var templateVar = regexp.MustCompile(`\{\{?\{?\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}?\}?\}`)
+
+// templateVars are the placeholder names of template texts, sorted.
+func templateVars(texts []string) []string {
+	var out []string
+	for _, t := range texts {
+		for _, m := range templateVar.FindAllStringSubmatch(t, -1) {
+			out = append(out, m[1])
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // systemField holds the system-role content of a LangChain template or

@@ -37,6 +37,10 @@ type Summary struct {
 	// Raises is the taint of exceptions the function raises and does not
 	// catch: data put into an exception message reaches whoever catches it.
 	Raises Taint
+	// Init is, for an __init__, the attributes it sets on its object
+	// from its other parameters (self.note = note): the object a
+	// constructor call builds holds the arguments' data in them.
+	Init *Value
 }
 
 // ParamSink says that parameter Param reaches a sink, with the path inside
@@ -60,7 +64,7 @@ func sameSummary(a, b *Summary) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	if a.Verifies != b.Verifies || a.CallsModel != b.CallsModel || !sameKeys(a.Raises, b.Raises) || !sameShape(a.Ret, b.Ret) || len(a.Sinks) != len(b.Sinks) {
+	if a.Verifies != b.Verifies || a.CallsModel != b.CallsModel || !sameKeys(a.Raises, b.Raises) || !sameShape(a.Ret, b.Ret) || !sameShape(a.Init, b.Init) || len(a.Sinks) != len(b.Sinks) {
 		return false
 	}
 	for i := range a.Sinks {
@@ -76,6 +80,9 @@ func joinSummary(old, n *Summary, known func(string) bool) *Summary {
 		return n
 	}
 	out := &Summary{Ret: stored(join(old.Ret, n.Ret), true, known), Verifies: old.Verifies || n.Verifies, CallsModel: old.CallsModel || n.CallsModel, Raises: union(old.Raises, n.Raises)}
+	if old.Init != nil || n.Init != nil {
+		out.Init = stored(join(old.Init, n.Init), true, known)
+	}
 	seen := map[string]bool{}
 	for _, s := range append(append([]ParamSink{}, old.Sinks...), n.Sinks...) {
 		if !seen[s.key] {

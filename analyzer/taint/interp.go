@@ -118,6 +118,9 @@ type interp struct {
 	ret  *Value
 	// substAt is the call whose callee's values are being substituted.
 	substAt ir.Expr
+	// built is what the last __init__ applied set on its object from its
+	// arguments (Summary.Init, substituted).
+	built *Value
 	// mutGlobals are the module globals this function changes in place.
 	mutGlobals map[string]bool
 	// yielded joins what a generator yields; generator is set by a yield.
@@ -202,6 +205,7 @@ func (e *Engine) analyze(fi *FuncInfo) *fnResult {
 	if sum.Ret == nil {
 		sum.Ret = empty
 	}
+	sum.Init = in.initFields()
 	keys := make([]string, 0, len(in.sinks))
 	for k := range in.sinks {
 		keys = append(keys, k)
@@ -323,15 +327,98 @@ func (in *interp) bodyParams() {
 		return
 	}
 	decorated := in.hasPayloadDecorator()
+	injected := in.injectedParams()
 	for _, p := range fn.Params[first+1:] {
 		if p.Kind == ir.ParamVarKw || p.Kind == ir.ParamVarArgs {
 			continue
 		}
-		if !decorated && !in.isSchemaAnnotation(p.Annotation) {
+		if !decorated && !injected[p.Name] && !in.isSchemaAnnotation(p.Annotation) {
 			continue
 		}
 		in.env[p.Name] = in.paramSource(p, "request body")
 	}
+}
+
+// requestParts are the attributes of a request that hold what the client
+// sent.
+var requestParts = map[string]bool{"data": true, "POST": true, "GET": true, "body": true, "FILES": true, "query_params": true}
+
+// injectedParams are the parameters a project decorator of the view fills
+// with the request's data: its wrapper sets kwargs["data"] from
+// request.data (or another part the client sent) before it calls the
+// view.
+func (in *interp) injectedParams() map[string]bool {
+	var out map[string]bool
+	for _, d := range in.fi.Fn.Decorators {
+		if c, ok := d.(*ir.Call); ok {
+			d = c.Func
+		}
+		v := in.eval(d)
+		if v.Ref == nil || v.Ref.Kind != RefFunc {
+			continue
+		}
+		var visit func(f *FuncInfo, depth int)
+		visit = func(f *FuncInfo, depth int) {
+			kw := ""
+			for _, p := range f.Fn.Params {
+				if p.Kind == ir.ParamVarKw {
+					kw = p.Name
+				}
+			}
+			var stmts func([]ir.Stmt)
+			stmts = func(ss []ir.Stmt) {
+				for _, st := range ss {
+					if a, ok := st.(*ir.Assign); ok && kw != "" && len(a.Targets) == 1 {
+						if sub, ok := a.Targets[0].(*ir.Subscript); ok {
+							k, kok := sub.Index.(*ir.Const)
+							n, nok := sub.X.(*ir.Name)
+							if kok && nok && n.Id == kw && k.Kind == ir.ConstStr && readsRequestData(a.Value) {
+								if out == nil {
+									out = map[string]bool{}
+								}
+								out[k.Value] = true
+							}
+						}
+					}
+					resolve.WalkStmt(st, func(ir.Expr) {}, stmts)
+				}
+			}
+			stmts(f.Fn.Body)
+			if depth < 3 {
+				for _, name := range sortedFuncNames(f.Locals) {
+					visit(f.Locals[name], depth+1)
+				}
+			}
+		}
+		visit(v.Ref.Func, 0)
+	}
+	return out
+}
+
+// readsRequestData reports whether e reads a part of a request the client
+// sent (request.data, self.request.POST).
+func readsRequestData(e ir.Expr) bool {
+	found := false
+	resolve.WalkExpr(e, func(x ir.Expr) {
+		if a, ok := x.(*ir.Attr); ok && requestParts[a.Name] {
+			switch r := a.X.(type) {
+			case *ir.Name:
+				found = found || r.Id == "request"
+			case *ir.Attr:
+				found = found || r.Name == "request"
+			}
+		}
+	})
+	return found
+}
+
+func sortedFuncNames(m map[string]*FuncInfo) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // paramSource is a parameter the framework fills with the request's
@@ -425,7 +512,9 @@ func (in *interp) exec(st ir.Stmt) {
 	case *ir.Assign:
 		in.execAssign(s)
 	case *ir.ExprStmt:
+		in.built = nil
 		in.eval(s.X)
+		in.baseInit(s.X)
 	case *ir.Return:
 		if s.Value != nil {
 			v := in.eval(s.Value)
@@ -1590,7 +1679,7 @@ func (in *interp) runnable(l, r *Value) *Value {
 			system = join(system, sf)
 			v.Taint = union(v.Taint, side.Taint)
 			for k, f := range side.Fields {
-				if k != systemField {
+				if k != systemField && k != systemVarsField {
 					v.Taint = union(v.Taint, f.deep())
 				}
 			}
@@ -1601,6 +1690,11 @@ func (in *interp) runnable(l, r *Value) *Value {
 	}
 	if system != nil {
 		v.Fields = map[string]*Value{systemField: system}
+		for _, side := range []*Value{l, r} {
+			if sv, ok := side.Fields[systemVarsField]; ok {
+				v.Fields[systemVarsField] = sv
+			}
+		}
 	}
 	return v
 }
@@ -1752,6 +1846,59 @@ func (in *interp) captureFor(fns map[string]*FuncInfo) {
 	}
 }
 
+// baseInit: super().__init__(text) (or Base.__init__(self, text)) in an
+// __init__ sets on this object what the base's __init__ sets on its own.
+func (in *interp) baseInit(e ir.Expr) {
+	b := in.built
+	in.built = nil
+	c, ok := e.(*ir.Call)
+	if !ok || b == nil || in.fi.Fn.Name != "__init__" || in.fi.Class == nil || len(in.fi.Fn.Params) == 0 {
+		return
+	}
+	if a, ok := c.Func.(*ir.Attr); !ok || a.Name != "__init__" {
+		return
+	}
+	self := in.fi.Fn.Params[0].Name
+	v := in.env[self]
+	if v == nil {
+		return
+	}
+	for _, k := range sortedKeys(b.Fields) {
+		v = v.withField(k, join(v.Fields[k], b.Fields[k]))
+	}
+	in.env[self] = v
+}
+
+// initFields is what an __init__ leaves in its object's attributes from
+// its other parameters, for the summary; nil for any other function.
+func (in *interp) initFields() *Value {
+	fn := in.fi.Fn
+	if in.fi.Class == nil || in.fi.Static || in.fi.ClassMethod || fn.Name != "__init__" || len(fn.Params) == 0 {
+		return nil
+	}
+	self := in.env[fn.Params[0].Name]
+	if self == nil {
+		return nil
+	}
+	var out map[string]*Value
+	for _, k := range sortedKeys(self.Fields) {
+		fv := self.Fields[k]
+		if !slices.ContainsFunc(fv.deep(), func(f Fact) bool { return f.Class == paramClass && f.Param > 0 }) {
+			continue
+		}
+		if out == nil {
+			out = map[string]*Value{}
+		}
+		// The argument itself, not the type callers gave it so far: a
+		// caller's object keeps its own parts.
+		out[k] = in.withoutParamIdentity(fv)
+	}
+	if out == nil {
+		return nil
+	}
+	return stored(&Value{Fields: out}, true, in.e.known)
+}
+
 // fieldSinks: a method that stores a parameter in self.x, where another
 // method of the class sends self.x to a sink, makes that parameter reach
 // the sink (the constructor of a job object becomes a wrapper).
@@ -1793,9 +1940,14 @@ func (in *interp) fieldSinks() {
 				if ps.Param != 0 || ps.Path == "" {
 					continue
 				}
-				fv, ok := self.Fields[ps.Path]
+				field, rest, _ := strings.Cut(ps.Path, ".")
+				fv, ok := self.Fields[field]
 				if !ok {
 					continue
+				}
+				if rest != "" {
+					// self.message.content: the part of what was stored.
+					fv = in.pathOf(fv, rest, nil)
 				}
 				for _, f := range fv.deep() {
 					if f.Class == paramClass {

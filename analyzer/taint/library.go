@@ -407,6 +407,14 @@ func withFieldsOf(recv *Value, args []argVal) *Value {
 // the rows for "@data.name"; any method is derived from the receiver.
 func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
 	args := in.evalArgs(c)
+	if trim, ok := trimmers[name]; ok && len(args) == 0 && len(recv.Consts) > 0 && len(recv.deep()) == 0 {
+		// "...".strip(): still the known text.
+		cs := make([]string, len(recv.Consts))
+		for i, k := range recv.Consts {
+			cs[i] = trim(k)
+		}
+		return &Value{Consts: cs}
+	}
 	if name == "format" && len(recv.Consts) == 1 && len(recv.deep()) == 0 {
 		if v := in.formatTemplate(recv.Consts[0], args); v != nil {
 			return v
@@ -423,6 +431,13 @@ func (in *interp) callData(c *ir.Call, recv *Value, name string) *Value {
 		return v
 	}
 	return taintOnly(recv.deep())
+}
+
+// trimmers are the str methods that trim whitespace, applied to known text.
+var trimmers = map[string]func(string) string{
+	"strip":  strings.TrimSpace,
+	"lstrip": func(s string) string { return strings.TrimLeft(s, " \t\n\r\f\v") },
+	"rstrip": func(s string) string { return strings.TrimRight(s, " \t\n\r\f\v") },
 }
 
 // formatField is a replacement field of str.format: its name (before

@@ -158,6 +158,9 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	var callStep finding.Step
 	if c != nil {
 		callStep = in.step(c, finding.StepCall, "passed to "+f.Fn.Name+"()")
+		if f.Fn.Name == "__init__" && f.Class != nil {
+			callStep.Message = "passed to " + f.Class.Cls.Name + "()"
+		}
 		if _, ok := c.(*ir.Attr); ok {
 			callStep.Message = "read as property " + f.Fn.Name
 		}
@@ -187,6 +190,14 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		retStep = in.step(c, finding.StepReturn, "returned from "+f.Fn.Name+"()")
 	}
 	in.substAt = c
+	if sum.Init != nil && byParam[0] != nil {
+		// The attributes __init__ set from its arguments.
+		var st finding.Step
+		if c != nil && f.Class != nil {
+			st = in.step(c, finding.StepAssign, "kept by "+f.Class.Cls.Name+".__init__()")
+		}
+		in.built = in.substitute(sum.Init, byParam, st, c != nil, 0)
+	}
 	if len(sum.Raises) > 0 {
 		raised := in.substitute(taintOnly(sum.Raises), byParam, retStep, c != nil, 0)
 		in.raised = union(in.raised, raised.deep())
@@ -444,9 +455,20 @@ func (in *interp) checkSink(c *ir.Call, s *model.Row, args []argVal, recv *Value
 			}
 		}
 	}
+	var sysVars []string
+	if recv != nil {
+		if sv, ok := recv.Fields[systemVarsField]; ok {
+			sysVars = sv.Consts
+		}
+	}
 	for _, spec := range sinkArgs(s) {
 		if spec.All {
 			for _, a := range args {
+				if len(sysVars) > 0 && len(a.v.Fields) > 0 {
+					// chain.invoke({"user_email": ...}): the variables the
+					// template's system part fills are system text.
+					a.v = in.splitSystemVars(a.v, sysVars, deliver)
+				}
 				deliver(a.v, spec.Role)
 			}
 			if recv != nil && in.isPipe(recv.Sym) {
@@ -488,8 +510,26 @@ func (in *interp) decide(at ir.Expr, label string, vals ...*Value) {
 
 // deliverRunnable delivers what a LangChain chain carries itself (its
 // prompt template) to the model it calls, system parts in the system role.
+// splitSystemVars delivers the fields of v that fill a template's system
+// part (names) as system text, and returns v without them.
+func (in *interp) splitSystemVars(v *Value, names []string, deliver func(*Value, rules.ArgRole)) *Value {
+	rest := *v
+	rest.Fields = make(map[string]*Value, len(v.Fields))
+	for _, k := range sortedKeys(v.Fields) {
+		if slices.Contains(names, k) {
+			deliver(v.Fields[k], rules.RoleSystem)
+			continue
+		}
+		rest.Fields[k] = v.Fields[k]
+	}
+	return &rest
+}
+
 func (in *interp) deliverRunnable(c *ir.Call, s *model.Row, recv *Value, inner *Trace) {
 	for k, f := range recv.Fields {
+		if k == systemVarsField {
+			continue
+		}
 		role := rules.RolePrompt
 		if k == systemField {
 			role = rules.RoleSystem

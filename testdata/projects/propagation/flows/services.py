@@ -48,3 +48,18 @@ class CacheKey:
 
     def digest_length(self):
         return len(self.value)
+
+
+class NoteRewriter:
+    """Keeps an object from __init__; run() sends one attribute of it."""
+
+    def __init__(self, note):
+        self.client = OpenAI()
+        self.note = note
+
+    def run(self):
+        completion = self.client.chat.completions.create(
+            model="gpt-4o-mini",
+            messages=[{"role": "user", "content": self.note.text}],
+        )
+        return completion.choices[0].message.content

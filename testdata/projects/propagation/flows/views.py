@@ -8,7 +8,7 @@ from django.db import transaction
 from django.http import JsonResponse, StreamingHttpResponse
 
 from .llm import ask, ask_about, ask_all, ask_styled, client, token_stream
-from .services import Assistant, CacheKey, PoliteAssistant, Summarizer
+from .services import Assistant, CacheKey, NoteRewriter, PoliteAssistant, Summarizer
 from .tasks import store_summary, summarize, tag_ticket
 
 
@@ -172,6 +172,54 @@ def state_never_sent(request):
     # Silent: the class keeps the value but no method sends it to a model.
     key = CacheKey(request.user.email)
     return JsonResponse({"length": key.digest_length()})
+
+
+class _Draft:
+    def __init__(self, text, tone):
+        self.text = text
+        self.tone = tone
+
+
+def state_attribute_from_init(request):
+    # The object kept by __init__ carries the whole body in the attribute run() sends.
+    job = NoteRewriter(_Draft(json.dumps(request.data), "plain"))  # want: LK102
+    return JsonResponse({"text": job.run()})
+
+
+def state_other_attribute_from_init(request):
+    # Silent: the body is in an attribute run() never reads.
+    job = NoteRewriter(_Draft("Thanks for your order.", json.dumps(request.data)))
+    return JsonResponse({"text": job.run()})
+
+
+class _Signed(_Draft):
+    def __init__(self, text, tone, author):
+        super().__init__(text, tone)
+        self.author = author
+
+
+def constructor_field_read(request):
+    # The object a plain __init__ builds holds its argument in the attribute.
+    draft = _Draft(f"Reply to {request.user.email}", "warm")
+    return JsonResponse({"text": ask(draft.text)})  # want: LK104
+
+
+def constructor_other_field_read(request):
+    # Silent: the e-mail went into the tone; the text is ours.
+    draft = _Draft("Thanks for your order.", request.user.email)
+    return JsonResponse({"text": ask(draft.text)})
+
+
+def base_constructor_field_read(request):
+    # super().__init__ sets the base's attributes on the subclass's object.
+    draft = _Signed(f"Reply to {request.user.email}", "warm", "support")
+    return JsonResponse({"text": ask(draft.text)})  # want: LK104
+
+
+def base_constructor_other_field_read(request):
+    # Silent: the e-mail is the author, which is never sent.
+    draft = _Signed("Thanks for your order.", "warm", request.user.email)
+    return JsonResponse({"text": ask(draft.text)})
 
 
 # --- Celery signatures ------------------------------------------------------------

@@ -7,6 +7,11 @@ from langchain_openai import ChatOpenAI
 llm = ChatOpenAI(model="gpt-4o-mini")
 
 persona_prompt = ChatPromptTemplate.from_messages([("system", "You are {persona}."), ("human", "{question}")])
+MUSTACHE_SYSTEM = """Answer in a {{{tone}}} tone.
+Today is {{today}}."""
+TEAM_SYSTEM = """
+You answer questions for the {team} team.
+""".strip()
 
 
 def system_template_part(request):
@@ -20,9 +25,33 @@ def system_template_part(request):
 
 def system_template_variable(request):
     # A system-part placeholder filled from the request at invoke time.
-    # The engine would have to map template variables to message roles.
-    answer = (persona_prompt | llm).invoke({"persona": request.POST.get("persona", ""), "question": "Hi"})  # todo-want: LK108
+    answer = (persona_prompt | llm).invoke({"persona": request.POST.get("persona", ""), "question": "Hi"})  # want: LK108
     return JsonResponse({"text": answer.content})
+
+
+def human_template_variable(request):
+    # Silent: the request fills the human part's placeholder.
+    answer = (persona_prompt | llm).invoke({"persona": "a librarian", "question": request.POST.get("q", "")})
+    return JsonResponse({"text": answer.content})
+
+
+def mustache_system_variable(request):
+    # A mustache template ({{{name}}}) kept in a constant, piped in a helper.
+    prompt = ChatPromptTemplate.from_messages([("system", MUSTACHE_SYSTEM)], template_format="mustache")
+    chain = prompt | llm
+    return JsonResponse({"text": chain.invoke({"tone": request.GET.get("tone", ""), "today": "Monday"}).content})  # want: LK108
+
+
+def stripped_system_variable(request):
+    # The system template is a stripped constant; the request names the team.
+    prompt = ChatPromptTemplate.from_messages([("system", TEAM_SYSTEM), ("human", "{question}")])
+    return JsonResponse({"text": (prompt | llm).invoke({"team": request.GET.get("team", ""), "question": "Hi"}).content})  # want: LK108
+
+
+def stripped_system_human_input(request):
+    # Silent: the request fills only the human placeholder.
+    prompt = ChatPromptTemplate.from_messages([("system", TEAM_SYSTEM), ("human", "{question}")])
+    return JsonResponse({"text": (prompt | llm).invoke({"team": "billing", "question": request.GET.get("q", "")}).content})
 
 
 def human_template_part(request):
