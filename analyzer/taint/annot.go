@@ -20,6 +20,16 @@ import (
 // any project class deriving from it (a declared base class stands for
 // each of its implementations).
 func (in *interp) annotType(a ir.Expr, project bool) *Value {
+	if x := classArg(a, 0); x != nil {
+		// Type[Broker]: the class itself, or any project subclass of it.
+		if !project {
+			return nil
+		}
+		if v := in.eval(annotInner(x, 0)); v.Ref != nil && v.Ref.Kind == RefClass && !typedDict(v.Ref.Class) {
+			return &Value{Ref: asClassRef(in.e.implementations(v.Ref.Class).Ref)}
+		}
+		return nil
+	}
 	a = annotInner(a, 0)
 	if a == nil {
 		return nil
@@ -51,7 +61,8 @@ func (in *interp) untyped(v *Value) bool {
 		return true
 	}
 	if v.Ref != nil {
-		return false
+		// Objects of too many classes to follow are of none in particular.
+		return v.Ref == conflictRef
 	}
 	return v.Sym == "" || v.Sym == symOpaque || v.Sym == symConflict || !in.e.known(v.Sym)
 }
@@ -105,6 +116,51 @@ func annotInner(a ir.Expr, depth int) ir.Expr {
 		}
 	}
 	return nil
+}
+
+// classArg is X of a Type[X] or type[X] annotation (inside Optional or a
+// union with None too), or nil.
+func classArg(a ir.Expr, depth int) ir.Expr {
+	if depth > 4 {
+		return nil
+	}
+	switch x := a.(type) {
+	case *ir.BinOp:
+		if x.Op == "|" {
+			if c, ok := x.R.(*ir.Const); ok && c.Kind == ir.ConstNone {
+				return classArg(x.L, depth+1)
+			}
+			if c, ok := x.L.(*ir.Const); ok && c.Kind == ir.ConstNone {
+				return classArg(x.R, depth+1)
+			}
+		}
+	case *ir.Subscript:
+		name := resolve.Dotted(x.X)
+		switch name[strings.LastIndex(name, ".")+1:] {
+		case "Optional":
+			return classArg(x.Index, depth+1)
+		case "Type", "type":
+			if _, ok := x.Index.(*ir.Seq); !ok {
+				return x.Index
+			}
+		}
+	}
+	return nil
+}
+
+// asClassRef is r with its instances made their classes.
+func asClassRef(r *Ref) *Ref {
+	n := *r
+	switch r.Kind {
+	case RefInstance:
+		n.Kind = RefClass
+	case RefUnion:
+		n.Alts = make([]*Ref, len(r.Alts))
+		for i, a := range r.Alts {
+			n.Alts[i] = asClassRef(a)
+		}
+	}
+	return &n
 }
 
 // oneNotNone is the one member of a union that is not None.

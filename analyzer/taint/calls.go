@@ -270,7 +270,35 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 		}
 		return v.withTaint(obj.Taint)
 	}
-	return taintOnly(obj.deep())
+	t := obj.deep()
+	if slices.ContainsFunc(t, func(f Fact) bool { return f.Class == paramClass && f.Path != partPath }) {
+		// A parameter read by a key not known here: the caller's value
+		// read by some key (anyKeyPath), not all of it.
+		var params, rest Taint
+		for _, f := range t {
+			if f.Class == paramClass && f.Path != partPath {
+				params = union(params, Taint{f})
+			} else {
+				rest = union(rest, Taint{f})
+			}
+		}
+		t = union(rest, attrFacts(params, anyKeyPath))
+	}
+	if e != nil && hasClass(t, rules.ClassPayload) {
+		// A key not known here of a whole payload (data[key]) is still one
+		// field: what the key says, not the whole.
+		var out Taint
+		for _, f := range t {
+			if f.Class != rules.ClassPayload {
+				out = union(out, Taint{f})
+			}
+		}
+		if v, ok := in.itemMember(&Value{Sym: rules.TypePayload}, key, e); ok {
+			out = union(out, v.Taint)
+		}
+		return taintOnly(out)
+	}
+	return taintOnly(t)
 }
 
 // argVal is an evaluated call argument.

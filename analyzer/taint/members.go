@@ -187,6 +187,11 @@ func memberResult(res model.Result, obj *Value, kind ...string) *Value {
 // substituted, its response data becomes a tool-call argument.
 const partPath = "[part]"
 
+// anyKeyPath is the path step of a parameter read by a key its function
+// does not know (data[key]): where the caller's value is substituted, it
+// is read by an unknown key, one field of a payload.
+const anyKeyPath = "[key]"
+
 // reclassed is t with the facts of class from made facts of class to,
 // with their origins and traces; a parameter's own facts become the facts
 // of its part (partPath), reclassed where the caller's value comes in.

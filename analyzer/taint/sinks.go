@@ -277,6 +277,9 @@ func (in *interp) pathOf(v *Value, path string, e ir.Expr) *Value {
 	if v == nil {
 		return nil
 	}
+	if path == anyKeyPath {
+		return in.getitem(v, empty, e)
+	}
 	if _, ok := v.Fields[path]; !ok && path != partPath {
 		if first, rest, ok := strings.Cut(path, "."); ok {
 			return in.pathOf(in.pathOf(v, first, e), rest, e)
