@@ -155,6 +155,11 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 			return obj
 		}
 	}
+	if managerNames[name] && isClass(obj) {
+		// A library model's manager (User.objects, get_user_model().objects):
+		// its queries give the model's objects, which rows may read.
+		return &Value{Sym: rules.TypeQuerySet, Elems: []*Value{{Sym: obj.Sym + "()"}}, Many: true}
+	}
 	if obj.Sym != "" && !strings.HasPrefix(obj.Sym, "@") {
 		return in.libraryAttr(obj, name, e)
 	}

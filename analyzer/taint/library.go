@@ -111,6 +111,12 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindType:
 		return construct(r, sym, args), true
 	case model.KindPropagator:
+		if method, ok := strings.CutPrefix(sym, rules.TypeQuerySet+"."); ok && c != nil && in.isLookup("model.objects."+method) {
+			in.e.use(in.e.models.First(model.KindLookup, "model.objects."+method))
+			// A model's query: its rows are selected by the arguments,
+			// which decide access.
+			in.decide(c, "lookup "+formatExpr(c.Func), argValues(args)...)
+		}
 		if v, ok := in.writeInto(c, r, args, recv); ok {
 			return v, true
 		}

@@ -2,7 +2,8 @@
 however the row was loaded."""
 import logging
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser, User
 
 from backends.providers import client
 from notes.models import Archived, Author, Review, Shelf, Thread
@@ -78,3 +79,13 @@ def thread_prompt(pk):
     ask(f"Cc {thread.reviewer.email}")  # want: LK104
     # Silent: the topic is no one's.
     ask(f"Topic: {thread.topic}, new: {created}")
+
+
+def django_user_prompt(pk):
+    # Django's own user model, queried directly or through get_user_model().
+    user = User.objects.get(pk=pk)
+    ask(f"Write to {user.email}")  # want: LK104
+    for other in get_user_model().objects.filter(is_active=True):
+        ask(f"Greet {other.last_name}")  # want: LK104
+    # Silent: a count and a username-free flag are no one's data.
+    ask(f"{User.objects.count()} users, staff: {user.is_staff}")
