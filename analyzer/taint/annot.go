@@ -208,7 +208,7 @@ func parseAnnotString(s string, sp ir.Span) ir.Expr {
 // deriving from it, one of them when there are few enough (only those
 // deriving from it, with subsOnly: __init_subclass__), else c.
 func (e *Engine) classes(c *ClassInfo, subsOnly bool) *Ref {
-	subs := e.subclasses[c]
+	subs := e.liveSubs(c)
 	if len(subs) == 0 || len(subs)+1 > maxAlts {
 		return &Ref{Kind: RefClass, Class: c}
 	}
@@ -227,7 +227,7 @@ func (e *Engine) classes(c *ClassInfo, subsOnly bool) *Ref {
 // of its methods reaches their overrides, see overrides).
 func (e *Engine) implementations(c *ClassInfo) *Value {
 	ref := &Ref{Kind: RefInstance, Class: c}
-	subs := e.subclasses[c]
+	subs := e.liveSubs(c)
 	if len(subs) == 0 {
 		return &Value{Ref: ref}
 	}

@@ -926,7 +926,7 @@ func (in *interp) subclassObjects(obj *Value, name string, v *Value) *Value {
 	}
 	c := obj.Ref.Class
 	out := v
-	for _, s := range in.e.subclasses[c] {
+	for _, s := range in.e.liveSubs(c) {
 		for _, k := range s.MRO {
 			if k == c {
 				break
@@ -964,7 +964,7 @@ func (in *interp) overrides(obj *Value, name string, m *FuncInfo) *Value {
 		seen[m] = true
 	}
 	var more []*FuncInfo
-	for _, s := range in.e.subclasses[obj.Ref.Class] {
+	for _, s := range in.e.liveSubs(obj.Ref.Class) {
 		if o := s.LookupMethod(name); o != nil && !seen[o] && !o.Static && !o.Property {
 			seen[o] = true
 			more = append(more, o)

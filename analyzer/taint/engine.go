@@ -151,6 +151,8 @@ type Engine struct {
 	// subclasses are, by project class, the project classes deriving from
 	// it at any depth, in the project's order.
 	subclasses map[*ClassInfo][]*ClassInfo
+	// live are the classes the project may make objects of (liveClasses).
+	live map[*ClassInfo]bool
 	// classNamed are the project classes by name, nil for a name two
 	// classes share.
 	classNamed map[string]*ClassInfo
@@ -223,6 +225,7 @@ func NewEngine(p *Project, jobs int) *Engine {
 			e.classNamed[c.Cls.Name] = c
 		}
 	}
+	e.live = liveClasses(p)
 	return e
 }
 

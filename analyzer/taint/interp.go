@@ -597,6 +597,15 @@ func (in *interp) exec(st ir.Stmt) {
 // clears its variable in the branch where it holds.
 func (in *interp) execIf(s *ir.If) {
 	in.eval(s.Cond)
+	if truth, ok := constTruth(s.Cond); ok {
+		// if False: / elif 0: never runs its body; if True: never its else.
+		if truth {
+			in.execBlock(s.Body)
+		} else {
+			in.execBlock(s.Else)
+		}
+		return
+	}
 	name, clean, inBody := in.allowlistGuard(s.Cond)
 	if name == "" {
 		name, clean, inBody = in.isinstanceGuard(s.Cond)
@@ -619,6 +628,33 @@ func (in *interp) execIf(s *ir.If) {
 		}
 		in.execBlock(s.Else)
 	})
+}
+
+// constTruth is the truth of a condition written as a literal (False, 0,
+// None, "", True, 1, not of one of them), and whether it is one.
+func constTruth(e ir.Expr) (truth, ok bool) {
+	switch x := e.(type) {
+	case *ir.Const:
+		switch x.Kind {
+		case ir.ConstBool:
+			return x.Value == "True", true
+		case ir.ConstNone:
+			return false, true
+		case ir.ConstInt:
+			if strings.Trim(x.Value, "0123456789_") != "" {
+				return false, false // 0x0, 0o0: not worth reading
+			}
+			return strings.Trim(x.Value, "0_") != "", true
+		case ir.ConstStr:
+			return x.Value != "", true
+		}
+	case *ir.UnaryOp:
+		if x.Op == "not" {
+			t, ok := constTruth(x.X)
+			return !t, ok
+		}
+	}
+	return false, false
 }
 
 // applyDecorators calls the project's own decorators of a class or a
@@ -1244,6 +1280,12 @@ func (in *interp) eval(e ir.Expr) *Value {
 		return in.evalLambda(x)
 	case *ir.IfExp:
 		in.eval(x.Cond)
+		if truth, ok := constTruth(x.Cond); ok {
+			if truth {
+				return in.eval(x.Body)
+			}
+			return in.eval(x.Else)
+		}
 		return join(in.eval(x.Body), in.eval(x.Else))
 	case *ir.Await:
 		return in.eval(x.X)
