@@ -48,7 +48,7 @@ func (in *interp) annotType(a ir.Expr, project bool) *Value {
 	for _, r := range in.e.models.Rows(v.Sym) {
 		if r.Kind == model.KindType && r.If == nil && r.Result != model.ResultNone {
 			in.e.use(r)
-			return &Value{Sym: construct(r, v.Sym, nil).Sym}
+			return &Value{Sym: in.construct(r, v.Sym, nil).Sym}
 		}
 	}
 	return nil

@@ -347,7 +347,7 @@ func positional(args []argVal, i int) *Value {
 	return nil
 }
 
-func keyword(args []argVal, name string) *Value {
+func (in *interp) keyword(args []argVal, name string) *Value {
 	for _, a := range args {
 		if a.name == name {
 			return a.v
@@ -359,9 +359,9 @@ func keyword(args []argVal, name string) *Value {
 				return f
 			}
 			if len(a.v.Fields) == 0 && len(a.v.Taint) > 0 {
-				// **json.loads(request.body): the keywords are the caller's
-				// data, whatever they are named.
-				return taintOnly(a.v.Taint)
+				// **json.loads(request.body): the keyword is one field of
+				// the caller's data, sensitive when its name says so.
+				return taintOnly(in.partOf(a.v.Taint, name, a.expr))
 			}
 		}
 	}
@@ -550,9 +550,9 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 			if r.Result == model.ResultSame {
 				// fn.invoke(x) of a function a library wrapped: fn(x),
 				// and what it returns.
-				return in.callFunc(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)), nil)
+				return in.callFunc(c, recv.Ref.Func, in.spreadArgs(r, in.evalArgs(c)), nil)
 			}
-			return in.callTask(c, recv.Ref.Func, spreadArgs(r, in.evalArgs(c)))
+			return in.callTask(c, recv.Ref.Func, in.spreadArgs(r, in.evalArgs(c)))
 		}
 	}
 	// Kinds the models describe govern their own methods.
@@ -624,7 +624,7 @@ func (in *interp) callValue(c *ir.Call, fn *Value, args []argVal, recv ...*Value
 	if fn.plain() {
 		// An unknown callable (a parameter, a lambda, a form class held
 		// in an attribute): the result is derived from the arguments.
-		if v := boundToPayload(formatExpr(c.Func), args); v != nil {
+		if v := in.boundToPayload(formatExpr(c.Func), args); v != nil {
 			return v
 		}
 		return taintOnly(argsDeep(args).sources())
@@ -683,7 +683,7 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 		// A serializer is the request payload only when it is given the
 		// request's data (data=...); one built from model instances
 		// serializes the database, not the request.
-		if d := keyword(args, "data"); d != nil && hasClass(d.deep(), rules.ClassInput) {
+		if d := in.keyword(args, "data"); d != nil && hasClass(d.deep(), rules.ClassInput) {
 			inst.Sym = rules.TypeSerializer
 		}
 	}
@@ -741,8 +741,8 @@ func recordFields(cls *ClassInfo) []string {
 // payload to a form or serializer: given as data=, or as the first
 // argument of a callable named like a form (self.model_form(row)). The
 // result is the payload, read field by field.
-func boundToPayload(callee string, args []argVal) *Value {
-	if d := keyword(args, "data"); d != nil && d.Sym == rules.TypePayload {
+func (in *interp) boundToPayload(callee string, args []argVal) *Value {
+	if d := in.keyword(args, "data"); d != nil && d.Sym == rules.TypePayload {
 		return &Value{Sym: rules.TypePayload, Taint: d.Taint}
 	}
 	name := strings.ToLower(callee[strings.LastIndexByte(callee, '.')+1:])

@@ -72,7 +72,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindSource:
 		return in.sourceRow(c, r), true
 	case model.KindSanitizer:
-		t := deepOf(selectArgs(r.Args, args, recv))
+		t := deepOf(in.selectArgs(r.Args, args, recv))
 		if r.Classes == nil {
 			// Sanitized data is no longer sensitive, but a hash or a length
 			// of an unverified forwarded certificate still decides access
@@ -81,13 +81,13 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 		}
 		return taintOnly(withoutClasses(t, r.Classes)), true
 	case model.KindMessage:
-		return chatMessage(r, args), true
+		return in.chatMessage(r, args), true
 	case model.KindTemplate:
 		if arg0 := positional(args, 0); arg0 != nil {
 			return in.promptTemplate(sym, arg0), true
 		}
 	case model.KindBinds:
-		return bind(r, args)
+		return in.bind(r, args)
 	case model.KindCalls:
 		if r.Callee >= 0 && len(args) > r.Callee && !args[r.Callee].star {
 			return in.callValue(c, args[r.Callee].v, args[r.Callee+1:]), true
@@ -109,7 +109,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindPartial:
 		return in.partial(c, args), true
 	case model.KindType:
-		return construct(r, sym, args), true
+		return in.construct(r, sym, args), true
 	case model.KindPropagator:
 		if method, ok := strings.CutPrefix(sym, rules.TypeQuerySet+"."); ok && c != nil && in.isLookup("model.objects."+method) {
 			in.e.use(in.e.models.First(model.KindLookup, "model.objects."+method))
@@ -142,7 +142,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 // call, nothing for a log or an output.
 func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal, recv *Value) (*Value, bool) {
 	if r.Sink == model.SinkDecision {
-		in.decide(c, r.Label, selectArgs(r.Args, args, recv)...)
+		in.decide(c, r.Label, in.selectArgs(r.Args, args, recv)...)
 		return nil, false
 	}
 	if r.Sink == model.SinkLLM {
@@ -163,7 +163,7 @@ func (in *interp) applySink(c *ir.Call, r *model.Row, sym string, args []argVal,
 
 // propagate is the result of a call that carries its inputs' data.
 func (in *interp) propagate(r *model.Row, sym string, args []argVal, recv *Value) *Value {
-	sel := selectArgs(r.Args, args, recv)
+	sel := in.selectArgs(r.Args, args, recv)
 	switch r.Result {
 	case model.ResultSelf, model.ResultWhole, model.ResultTaint, model.ResultElement, model.ResultElementPair:
 		if recv != nil {
@@ -231,7 +231,7 @@ func (in *interp) writeInto(c *ir.Call, r *model.Row, args []argVal, recv *Value
 	if !ok || recv == nil || r.Into == "" {
 		return nil, false
 	}
-	sel := selectArgs(r.Args, args, nil)
+	sel := in.selectArgs(r.Args, args, nil)
 	var first *Value
 	if len(sel) > 0 {
 		first = sel[0]
@@ -334,7 +334,7 @@ func (in *interp) runElements(c *ir.Call, recv *Value, args []argVal) (*Value, b
 // of its possible constants: a settings value, a literal): a project
 // class, function or module, or a library symbol; nil when it has none.
 func (in *interp) importByName(r *model.Row, args []argVal, recv *Value) *Value {
-	sel := selectArgs(r.Args, args, recv)
+	sel := in.selectArgs(r.Args, args, recv)
 	if len(sel) == 0 {
 		return nil
 	}
@@ -473,7 +473,7 @@ func (in *interp) formatTemplate(template string, args []argVal) *Value {
 			}
 			return "", nil
 		default:
-			return "", keyword(args, field)
+			return "", in.keyword(args, field)
 		}
 	})
 	if v == nil {
@@ -531,7 +531,7 @@ type memberRowSet struct {
 // PropagateUnknown it carries what went in (secrets and credentials
 // excepted, see genericArgsTaint).
 func (in *interp) unknownCall(sym string, args []argVal, recv *Value) *Value {
-	if v := boundToPayload(sym, args); v != nil {
+	if v := in.boundToPayload(sym, args); v != nil {
 		// AuthenticationForm(request, data=request.POST): a form bound to
 		// the payload reads it field by field.
 		return v
@@ -555,13 +555,13 @@ func (in *interp) genericResult(sym string, args []argVal, recv *Value, keepSecr
 }
 
 // construct is the object a type row's call builds.
-func construct(r *model.Row, sym string, args []argVal) *Value {
+func (in *interp) construct(r *model.Row, sym string, args []argVal) *Value {
 	if r.Result == model.ResultNone {
 		return empty
 	}
 	ret := r.Returns
 	if r.By != nil {
-		if a := argOf(args, *r.By); a != nil && len(a.Consts) == 1 {
+		if a := in.argOf(args, *r.By); a != nil && len(a.Consts) == 1 {
 			if s, ok := r.Cases[a.Consts[0]]; ok {
 				ret = s
 			}
@@ -575,7 +575,7 @@ func construct(r *model.Row, sym string, args []argVal) *Value {
 		v.Taint = argsDeep(args)
 	}
 	for _, spec := range r.Holds {
-		a := argOf(args, spec)
+		a := in.argOf(args, spec)
 		if a == nil {
 			continue
 		}
@@ -590,16 +590,16 @@ func construct(r *model.Row, sym string, args []argVal) *Value {
 
 // chatMessage is a chat message built by a message class: its role, and its
 // content from the first argument given.
-func chatMessage(r *model.Row, args []argVal) *Value {
+func (in *interp) chatMessage(r *model.Row, args []argVal) *Value {
 	var content *Value
 	for _, spec := range r.Content {
-		if content = argOf(args, spec); content != nil {
+		if content = in.argOf(args, spec); content != nil {
 			break
 		}
 	}
 	role := r.Role
 	if r.RoleArg != "" {
-		if rv := keyword(args, r.RoleArg); rv != nil && len(rv.Consts) == 1 {
+		if rv := in.keyword(args, r.RoleArg); rv != nil && len(rv.Consts) == 1 {
 			role = rv.Consts[0]
 		}
 	}
@@ -614,12 +614,12 @@ func chatMessage(r *model.Row, args []argVal) *Value {
 
 // bind is a form, schema or serializer built from data: from request
 // data of the classes the row needs, it is that data, read by field.
-func bind(r *model.Row, args []argVal) (*Value, bool) {
+func (in *interp) bind(r *model.Row, args []argVal) (*Value, bool) {
 	needs := r.Classes
 	if len(needs) == 0 {
 		needs = []rules.Class{rules.ClassPayload}
 	}
-	for _, a := range selectArgs(r.Args, args, nil) {
+	for _, a := range in.selectArgs(r.Args, args, nil) {
 		t := a.deep()
 		if r.Type == rules.TypePayload {
 			t = t.sources()
@@ -745,7 +745,7 @@ func (in *interp) argHolds(cond *model.Cond, args []argVal) bool {
 		}
 		return false
 	}
-	return check(argOf(args, cond.Arg))
+	return check(in.argOf(args, cond.Arg))
 }
 
 // isLookup reports whether calling sym looks something up.
@@ -774,9 +774,9 @@ func (in *interp) isPipe(sym string) bool {
 }
 
 // argOf is the argument a spec names: the keyword, else the position.
-func argOf(args []argVal, spec model.ArgSpec) *Value {
+func (in *interp) argOf(args []argVal, spec model.ArgSpec) *Value {
 	if spec.Kw != "" {
-		if v := keyword(args, spec.Kw); v != nil {
+		if v := in.keyword(args, spec.Kw); v != nil {
 			return v
 		}
 	}
@@ -788,7 +788,7 @@ func argOf(args []argVal, spec model.ArgSpec) *Value {
 
 // selectArgs are the values of the arguments specs name (all of them for
 // nil specs), the receiver included where a spec names it.
-func selectArgs(specs []model.ArgSpec, args []argVal, recv *Value) []*Value {
+func (in *interp) selectArgs(specs []model.ArgSpec, args []argVal, recv *Value) []*Value {
 	if specs == nil {
 		return argValues(args)
 	}
@@ -804,7 +804,7 @@ func selectArgs(specs []model.ArgSpec, args []argVal, recv *Value) []*Value {
 			out = append(out, argValues(args)...)
 			continue
 		}
-		if v := argOf(args, spec); v != nil {
+		if v := in.argOf(args, spec); v != nil {
 			out = append(out, v)
 		}
 	}
@@ -836,12 +836,12 @@ func withoutClasses(t Taint, cs []rules.Class) Taint {
 // spreadArgs are the arguments a task queue passes to the task: the call's
 // own, or, for a row that names them, the positional arguments held in
 // one argument (a list) and the keyword arguments in another (a dict).
-func spreadArgs(r *model.Row, args []argVal) []argVal {
+func (in *interp) spreadArgs(r *model.Row, args []argVal) []argVal {
 	if r.Star == "" && r.StarKw == "" {
 		return args
 	}
 	var pos []argVal
-	if av := keyword(args, r.Star); av != nil {
+	if av := in.keyword(args, r.Star); av != nil {
 		if !av.Many {
 			for _, el := range av.Elems {
 				pos = append(pos, argVal{v: el})
@@ -859,7 +859,7 @@ func spreadArgs(r *model.Row, args []argVal) []argVal {
 			}
 		}
 	}
-	if kv := keyword(args, r.StarKw); kv != nil {
+	if kv := in.keyword(args, r.StarKw); kv != nil {
 		for _, k := range sortedKeys(kv.Fields) {
 			pos = append(pos, argVal{name: k, v: kv.Fields[k]})
 		}

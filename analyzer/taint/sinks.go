@@ -483,7 +483,7 @@ func (in *interp) checkSink(c *ir.Call, s *model.Row, args []argVal, recv *Value
 			deliver(positional(args, spec.Pos), spec.Role)
 		}
 		if spec.Kw != "" {
-			deliver(keyword(args, spec.Kw), spec.Role)
+			deliver(in.keyword(args, spec.Kw), spec.Role)
 		}
 	}
 }
@@ -560,17 +560,18 @@ func (in *interp) reach(c ir.Expr, f Fact, role rules.ArgRole, kind rules.SinkKi
 		role = rules.RolePrompt
 	}
 	if f.Class == paramClass {
+		ps := ParamSink{Param: f.Param, Path: f.Path, Drop: f.Drop, Kind: kind, Role: role, Label: label}
+		ps.key = paramSinkKey(ps, inner.Step)
+		if _, ok := in.sinks[ps.key]; ok {
+			// The first path found stands for the others.
+			return
+		}
 		t := appendTrace((*Trace)(nil).push(in.paramStep(f.Param)), f.Trace)
 		if callStep.Line > 0 {
 			t = t.push(callStep)
 		}
-		t = appendTrace(t, inner)
-		ps := ParamSink{Param: f.Param, Path: f.Path, Drop: f.Drop, Kind: kind, Role: role, Label: label, Trace: t}
-		last := inner.Step
-		ps.key = paramSinkKey(ps, last)
-		if _, ok := in.sinks[ps.key]; !ok {
-			in.sinks[ps.key] = ps
-		}
+		ps.Trace = appendTrace(t, inner)
+		in.sinks[ps.key] = ps
 		return
 	}
 	if kind == rules.SinkDecision && in.verified {

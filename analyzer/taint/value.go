@@ -58,12 +58,14 @@ type Trace struct {
 func (t *Trace) push(s finding.Step) *Trace {
 	n := 1
 	if t != nil {
-		if t.Len >= maxTraceLen {
-			return t
-		}
 		// Do not repeat the same step (loops re-visit statements).
 		if t.Step.Line == s.Line && t.Step.Col == s.Col && t.Step.Path == s.Path && t.Step.Kind == s.Kind {
 			return t
+		}
+		if t.Len >= maxTraceLen {
+			// A path too long to show whole keeps its start and its newest
+			// step: it still ends where the data arrives.
+			return &Trace{Step: s, Prev: t.Prev, Len: t.Len}
 		}
 		n = t.Len + 1
 	}

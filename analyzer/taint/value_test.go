@@ -119,6 +119,11 @@ func TestTraceAppendAndBound(t *testing.T) {
 	if long.Len != maxTraceLen {
 		t.Errorf("trace grew to %d steps, bound is %d", long.Len, maxTraceLen)
 	}
+	// A bounded trace keeps its start and ends at the newest step (where
+	// the data arrives), so a sink reached by a long path is still named.
+	if steps := long.Steps(); steps[0].Line != 1 || steps[len(steps)-1].Line != maxTraceLen*2 || steps[len(steps)-2].Line != maxTraceLen-1 {
+		t.Errorf("bounded trace runs %d..%d..%d, want 1..%d..%d", steps[0].Line, steps[len(steps)-2].Line, steps[len(steps)-1].Line, maxTraceLen-1, maxTraceLen*2)
+	}
 }
 
 func TestStoredDropsUnknownSymbolsAndParams(t *testing.T) {

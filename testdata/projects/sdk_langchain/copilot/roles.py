@@ -1,4 +1,6 @@
 """The system role in LangChain: ("system", ...) template parts and SystemMessage (LK108)."""
+import json
+
 from django.http import JsonResponse
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.prompts import ChatPromptTemplate
@@ -91,3 +93,13 @@ def messages_clean(request):
     # Silent: constant system message, the question field as the human message.
     messages = [SystemMessage(content="Answer in French."), HumanMessage(content=request.POST.get("question", ""))]
     return JsonResponse({"text": llm.invoke(messages).content})
+
+
+def spread_body_messages(request):
+    # Each keyword spread from the body is one of its fields: the user's
+    # own content in the human message is no leak; in the system message it
+    # is request input in the system role.
+    body = json.loads(request.body)
+    llm.invoke([HumanMessage(**body)])
+    answer = llm.invoke([SystemMessage(**body), HumanMessage(content="Hi")])  # want: LK108
+    return JsonResponse({"text": answer.content})
