@@ -91,10 +91,15 @@ func liveClasses(p *resolve.Project) map[*resolve.ClassInfo]bool {
 
 // registered reports whether defining c may itself put it somewhere code
 // finds it: a class decorator, a metaclass or other class keyword, a
-// project base's __init_subclass__, or a class defined inside a function
-// (whose name we do not track).
+// project base's __init_subclass__, a library base, or a class defined
+// inside a function (whose name we do not track).
 func registered(c *resolve.ClassInfo) bool {
 	if len(c.Cls.Decorators) > 0 || len(c.Cls.Keywords) > 0 || c.Cls.Outer != nil {
+		return true
+	}
+	if len(libraryBases(c)) > 0 {
+		// A framework may find it by itself (a management command, an
+		// AppConfig, a model).
 		return true
 	}
 	for _, b := range c.MRO[1:] {
@@ -124,4 +129,15 @@ func (e *Engine) liveSubs(c *ClassInfo) []*ClassInfo {
 		}
 	}
 	return subs
+}
+
+// inDeadClass reports whether f is a method of a class the project never
+// makes objects of, or a function nested in one: it cannot run.
+func (e *Engine) inDeadClass(f *FuncInfo) bool {
+	for ; f != nil; f = f.Enclosing {
+		if f.Class != nil {
+			return !e.live[f.Class]
+		}
+	}
+	return false
 }

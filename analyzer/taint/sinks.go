@@ -601,6 +601,10 @@ type rawFinding struct {
 }
 
 func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string, via bool) {
+	if in.e.inDeadClass(in.fi) {
+		// A method of a class the project never makes objects of.
+		return
+	}
 	loc := in.spanLoc(c.ExprSpan())
 	joinText := formatExpr(c)
 	if call, ok := c.(*ir.Call); ok {

@@ -2,6 +2,8 @@
 kept on a mixin and read through self or cls."""
 import logging
 
+from django.views import View
+
 base = logging.getLogger(__name__)
 payments = base.getChild("payments")
 tagged = logging.LoggerAdapter(base, {"component": "checkout"})
@@ -11,7 +13,7 @@ class LoggingMixin:
     logger = logging.getLogger("audit.mixin")
 
 
-class CheckoutView(LoggingMixin):
+class CheckoutView(LoggingMixin, View):
     def post(self, request):
         self.logger.info("checkout body %s", request.body)  # want: LK201
 

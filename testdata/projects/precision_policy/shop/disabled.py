@@ -18,3 +18,21 @@ def checkout(request):
     # A flag may be flipped: reported.
     if DEBUG_DUMPS:
         log.debug("checkout body %s", request.body)  # want: LK201
+
+
+class ParkedExporter:
+    """Nothing makes one (its only use is disabled): its code never runs."""
+
+    def export(self, request):
+        log.info("export form %s", request.POST)
+
+
+class Exporter:
+    def export(self, request):
+        log.info("export form %s", request.POST)  # want: LK201
+
+
+def export(request):
+    if False:
+        ParkedExporter().export(request)
+    return Exporter().export(request)
