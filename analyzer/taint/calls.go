@@ -718,6 +718,15 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 			case !a.star && !a.dstr && pos < len(names):
 				inst = inst.withField(names[pos], a.v)
 				pos++
+			case a.dstr:
+				// Record(**values): each field the keyword its name picks.
+				for _, name := range names {
+					if _, set := inst.Fields[name]; !set {
+						if v := in.keyword([]argVal{a}, name); v != nil {
+							inst = inst.withField(name, v)
+						}
+					}
+				}
 			}
 		}
 	}

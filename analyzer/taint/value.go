@@ -285,7 +285,44 @@ func union(t, u Taint) Taint {
 	out = append(out, t[i:]...)
 	out = append(out, u[j:]...)
 	if len(out) > maxFacts {
-		out = out[:maxFacts]
+		out = bounded(out)
+	}
+	return out
+}
+
+// bounded keeps maxFacts facts of a sorted taint: first one of each
+// sensitivity class and of each parameter, so every kind of data that
+// reaches here still does, then the others in key order. The result stays
+// sorted.
+func bounded(t Taint) Taint {
+	keep := make([]bool, len(t))
+	seen := map[string]bool{}
+	n := 0
+	for i, f := range t {
+		kind := string(f.Class)
+		if f.Class == paramClass {
+			kind += strconv.Itoa(f.Param)
+		}
+		if !seen[kind] && n < maxFacts {
+			seen[kind] = true
+			keep[i] = true
+			n++
+		}
+	}
+	for i := range t {
+		if n == maxFacts {
+			break
+		}
+		if !keep[i] {
+			keep[i] = true
+			n++
+		}
+	}
+	out := make(Taint, 0, maxFacts)
+	for i, f := range t {
+		if keep[i] {
+			out = append(out, f)
+		}
 	}
 	return out
 }

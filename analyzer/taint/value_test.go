@@ -1,6 +1,7 @@
 package taint
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -186,5 +187,32 @@ func TestMasksByName(t *testing.T) {
 		if got := masksByName(name); got != want {
 			t.Errorf("masksByName(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+func TestBoundedTaintKeepsEveryKind(t *testing.T) {
+	// Many facts of one parameter's paths, then a model response and a
+	// second parameter whose keys sort after them: over the bound, each
+	// kind keeps a fact.
+	var many Taint
+	for i := 0; i < maxFacts+8; i++ {
+		p := fmt.Sprintf("f%02d", i)
+		many = union(many, Taint{{Class: paramClass, Param: 0, Path: p, pk: paramKey(0, p)}})
+	}
+	late := union(Taint{fact(rules.ClassResponse, 7)}, Taint{{Class: paramClass, Param: 3, pk: paramKey(3, "")}})
+	got := union(many, late)
+	if len(got) != maxFacts {
+		t.Fatalf("%d facts, bound is %d", len(got), maxFacts)
+	}
+	var response, third bool
+	for i, f := range got {
+		if i > 0 && got[i-1].key() >= f.key() {
+			t.Errorf("facts out of order at %d", i)
+		}
+		response = response || f.Class == rules.ClassResponse
+		third = third || (f.Class == paramClass && f.Param == 3)
+	}
+	if !response || !third {
+		t.Errorf("bounded taint dropped a kind: response %v, parameter 3 %v", response, third)
 	}
 }
