@@ -65,6 +65,10 @@ const (
 	// TypeScalarField is a form or serializer field whose cleaned value
 	// is a number, a truth value, a date or a UUID.
 	TypeScalarField = "@scalarfield"
+	// TypeFileField is a form or serializer field whose cleaned value is
+	// an uploaded file: read from cleaned_data or validated_data, it is
+	// the upload.
+	TypeFileField = "@filefield"
 	// TypeQuerySet is a manager or query of a project model: its element
 	// is an object of the model.
 	TypeQuerySet = "@queryset"

@@ -70,7 +70,7 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 	case model.KindSink:
 		return in.applySink(c, r, sym, args, recv)
 	case model.KindSource:
-		return in.sourceRow(c, r), true
+		return in.fromReceiver(in.sourceRow(c, r), recv), true
 	case model.KindSanitizer:
 		t := deepOf(in.selectArgs(r.Args, args, recv))
 		if r.Classes == nil {
@@ -1124,4 +1124,30 @@ func (in *interp) renderedDepth(v *Value, depth int) Taint {
 		t = union(t, in.renderedDepth(e, depth+1))
 	}
 	return t
+}
+
+// fromReceiver prefixes the path of each fact of v, read from an object
+// recv that came from a source itself (upload.read() of a cleaned form
+// field), with the path of that object: the flow shows where it was read.
+func (in *interp) fromReceiver(v, recv *Value) *Value {
+	if recv == nil || len(v.Taint) == 0 {
+		return v
+	}
+	var from *Trace
+	for _, f := range recv.Taint {
+		if f.Origin != nil && f.Trace != nil {
+			from = f.Trace
+			break
+		}
+	}
+	if from == nil {
+		return v
+	}
+	out := *v
+	out.Taint = make(Taint, len(v.Taint))
+	for i, f := range v.Taint {
+		f.Trace = appendTrace(from, f.Trace)
+		out.Taint[i] = f
+	}
+	return &out
 }

@@ -243,7 +243,8 @@ func catalogKind(sym string) bool {
 // withScalarFields is the validated payload v of a project form or
 // serializer obj, with the fields its class declares as numbers, truth
 // values, dates or UUIDs (a row's "@scalarfield") known to carry nothing:
-// cleaned_data["maxlength"] of an IntegerField is an int; and the fields
+// cleaned_data["maxlength"] of an IntegerField is an int; the file
+// fields ("@filefield") as uploads; and the fields
 // a clean_<field>() method cleans, as it returns them.
 func (in *interp) withScalarFields(v, obj *Value) *Value {
 	if v.Sym != rules.TypePayload || obj.Ref == nil || obj.Ref.Kind != RefInstance {
@@ -252,8 +253,15 @@ func (in *interp) withScalarFields(v, obj *Value) *Value {
 	for _, k := range obj.Ref.Class.MRO {
 		for _, name := range sortedKeys(in.e.st.classAttrs[k.ID]) {
 			in.dep(depKey{'C', k.ID, name})
-			if _, set := v.Fields[name]; !set && in.e.st.classAttrs[k.ID][name].Sym == rules.TypeScalarField {
-				v = v.withField(name, empty)
+			if _, set := v.Fields[name]; !set {
+				switch in.e.st.classAttrs[k.ID][name].Sym {
+				case rules.TypeScalarField:
+					v = v.withField(name, empty)
+				case rules.TypeFileField:
+					// The upload itself: its name is request input, its
+					// contents the payload.
+					v = v.withField(name, &Value{Sym: rules.TypeUpload, Taint: in.partOf(v.Taint, name, nil)})
+				}
 			}
 		}
 	}
