@@ -234,6 +234,13 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 		}
 	}
 	if v, ok := in.itemMember(obj, key, e); ok {
+		if kp := keyPath(key); kp != anyKeyPath {
+			// A parameter typed by what callers pass, read by a key the
+			// caller names: the caller's part too (field_of(body, "password")).
+			if params := paramFacts(obj.deep()); len(params) > 0 {
+				v = v.withTaint(attrFacts(params, kp))
+			}
+		}
 		return v
 	}
 	if obj.Sym != "" && obj.Sym != symConflict && !strings.HasPrefix(obj.Sym, "@") && in.e.models.KnownExact(obj.Sym+"[]") {
@@ -287,7 +294,7 @@ func (in *interp) getitem(obj, key *Value, e ir.Expr) *Value {
 				rest = union(rest, Taint{f})
 			}
 		}
-		t = union(rest, attrFacts(params, anyKeyPath))
+		t = union(rest, attrFacts(params, keyPath(key)))
 	}
 	if e != nil && hasClass(t, rules.ClassPayload) {
 		// A key not known here of a whole payload (data[key]) is still one
@@ -1014,4 +1021,15 @@ func libraryBases(c *ClassInfo) []string {
 // manager is a model's manager: its queries return the model's objects.
 func (in *interp) manager(c *ClassInfo) *Value {
 	return &Value{Sym: rules.TypeQuerySet, Elems: []*Value{{Ref: &Ref{Kind: RefInstance, Class: c}}}, Many: true}
+}
+
+// paramFacts are the facts of t about parameters (not their parts).
+func paramFacts(t Taint) Taint {
+	var out Taint
+	for _, f := range t {
+		if f.Class == paramClass && f.Path != partPath {
+			out = union(out, Taint{f})
+		}
+	}
+	return out
 }

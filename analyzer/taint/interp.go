@@ -116,8 +116,10 @@ type interp struct {
 	// dead is set after return/raise/continue/break on the current path.
 	dead bool
 	ret  *Value
-	// substAt is the call whose callee's values are being substituted.
-	substAt ir.Expr
+	// substAt is the call whose callee's values are being substituted,
+	// substArgs its arguments by parameter.
+	substAt   ir.Expr
+	substArgs []*Value
 	// built is what the last __init__ applied set on its object from its
 	// arguments (Summary.Init, substituted).
 	built *Value

@@ -2,6 +2,7 @@ package taint
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/ir"
@@ -191,6 +192,28 @@ const partPath = "[part]"
 // does not know (data[key]): where the caller's value is substituted, it
 // is read by an unknown key, one field of a payload.
 const anyKeyPath = "[key]"
+
+// keyPath is the path step of a parameter read by key: when the key is
+// itself a parameter of the function ("[@2]"), the caller's key picks the
+// part (field_of(body, "password")); else anyKeyPath.
+func keyPath(key *Value) string {
+	if len(key.Taint) == 1 && len(key.Consts) == 0 && len(key.Fields) == 0 && len(key.Elems) == 0 && key.Ref == nil {
+		if f := key.Taint[0]; f.Class == paramClass && f.Path == "" && f.Drop == "" {
+			return "[@" + strconv.Itoa(f.Param) + "]"
+		}
+	}
+	return anyKeyPath
+}
+
+// keyParam is the parameter a keyPath names, if it names one.
+func keyParam(path string) (int, bool) {
+	inner, ok := strings.CutPrefix(path, "[@")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(inner, "]"))
+	return n, err == nil
+}
 
 // reclassed is t with the facts of class from made facts of class to,
 // with their origins and traces; a parameter's own facts become the facts

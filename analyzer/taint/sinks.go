@@ -155,6 +155,9 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	if sum.CallsModel {
 		in.callsModel = true
 	}
+	prevArgs := in.substArgs
+	in.substArgs = byParam
+	defer func() { in.substArgs = prevArgs }()
 	var callStep finding.Step
 	if c != nil {
 		callStep = in.step(c, finding.StepCall, "passed to "+f.Fn.Name+"()")
@@ -279,6 +282,15 @@ func (in *interp) pathOf(v *Value, path string, e ir.Expr) *Value {
 	}
 	if path == anyKeyPath {
 		return in.getitem(v, empty, e)
+	}
+	if i, ok := keyParam(path); ok {
+		// Read by the key the caller passed.
+		key := empty
+		if i < len(in.substArgs) && in.substArgs[i] != nil {
+			key = in.substArgs[i]
+		}
+		r := in.getitem(v, key, e)
+		return r
 	}
 	if _, ok := v.Fields[path]; !ok && path != partPath {
 		if first, rest, ok := strings.Cut(path, "."); ok {

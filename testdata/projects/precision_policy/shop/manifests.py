@@ -33,6 +33,8 @@ def field_of(data, key):
 def log_one_field(request):
     # Silent: a helper reads one key, which only the caller knows.
     log.info("kind %s", field_of(json.loads(request.body), "kind"))
+    # The caller's key names a credential: that field is one.
+    log.info("password %s", field_of(json.loads(request.body), "password"))  # want: LK201
 
 
 class Envelope:
@@ -53,5 +55,6 @@ def log_envelope(request):
     envelope = Envelope(json.dumps(request.POST))
     # Silent: one field, whose key only this caller names.
     log.info("envelope kind %s", envelope.field("kind"))
+    log.info("envelope token %s", envelope.field("api_token"))  # want: LK201
     # The whole mapping is the form.
     log.info("envelope %s", envelope.data)  # want: LK201
