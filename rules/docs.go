@@ -732,7 +732,7 @@ def ask_orders(request):
 	"LK401": {
 		What: "Finds client-certificate identity read from a header that a TLS-terminating proxy is expected to set " +
 			"(`HTTP_X_SSL_CLIENT_*`, `HTTP_X_CLIENT_CERT*` or `HTTP_X_FORWARDED_CLIENT_CERT` in `request.META`, or `X-SSL-Client-*`, `X-Client-Cert` and `X-Forwarded-Client-Cert` through `request.headers`) " +
-			"and used in an access decision, such as a condition that grants or refuses access or a lookup that picks the user, " +
+			"and used in an access decision, such as a condition that grants or refuses access, a lookup that picks the user, or the `header` of a `RemoteUserMiddleware` subclass that logs in whoever it names, " +
 			"when the code has not first checked the proxy's verification result, for example `HTTP_X_SSL_CLIENT_VERIFY` equal to `SUCCESS`. " +
 			"This rule needs no LLM call.",
 		Why: "When TLS ends at nginx, HAProxy, Envoy or a cloud load balancer, Django sees only headers, and a header says whatever its sender wrote. " +

@@ -632,6 +632,17 @@ func (in *interp) execIf(s *ir.If) {
 	})
 }
 
+// remoteUserHeader checks the header a remote-user middleware logs users
+// in by (header = "HTTP_..."): read from request.META, a forwarded
+// client-certificate header decides who is logged in (LK401).
+func (in *interp) remoteUserHeader(at ir.Expr, key string) {
+	v, ok := in.itemMember(&Value{Sym: rules.TypeMeta}, &Value{Consts: []string{key}}, at)
+	if !ok {
+		return
+	}
+	in.decide(at, "RemoteUserMiddleware logs in the user it names", v)
+}
+
 // constTruth is the truth of a condition written as a literal (False, 0,
 // None, "", True, 1, not of one of them), and whether it is one.
 func constTruth(e ir.Expr) (truth, ok bool) {
@@ -896,6 +907,9 @@ func (in *interp) execClassDef(s *ir.ClassDef) {
 			for _, t := range a.Targets {
 				if n, ok := t.(*ir.Name); ok {
 					in.res.attrWrites = append(in.res.attrWrites, attrWrite{cls: ci, name: n.Id, v: v})
+					if n.Id == "header" && len(v.Consts) == 1 && in.e.classIs(ci, model.RoleRemoteUser) {
+						in.remoteUserHeader(a.Value, v.Consts[0])
+					}
 				}
 			}
 		}

@@ -184,10 +184,11 @@ const (
 	RoleProperty   = "property"    // reading the attribute calls the method
 	RoleReceiver   = "receiver"    // a signal's receiver: the signals in the decorator's first argument run it
 	RoleModel      = "model"       // a database model: its managers' queries return its objects
+	RoleRemoteUser = "remote-user" // middleware that logs in the user a request header (its header attribute) names
 )
 
 var roles = map[Kind][]string{
-	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord, RoleModel},
+	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord, RoleModel, RoleRemoteUser},
 	KindAnnotation: {RoleRequest},
 	KindDecorator:  {RoleTask, RoleProperty, RoleRecord, RoleReceiver},
 }

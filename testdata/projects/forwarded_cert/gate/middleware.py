@@ -21,4 +21,9 @@ class ClientCertMiddleware:
 class CertRemoteUserMiddleware(RemoteUserMiddleware):
     # Django's RemoteUserMiddleware logs in whoever this forwarded header names; the decision is
     # inside Django, not in project code the engine follows.
-    header = "HTTP_X_SSL_CLIENT_S_DN_CN"  # todo-want: LK401
+    header = "HTTP_X_SSL_CLIENT_S_DN_CN"  # want: LK401
+
+
+class SsoRemoteUserMiddleware(RemoteUserMiddleware):
+    # Silent: the SSO front end sets this header itself; it is no certificate field.
+    header = "HTTP_X_SSO_USER"
