@@ -69,6 +69,9 @@ const (
 	// an uploaded file: read from cleaned_data or validated_data, it is
 	// the upload.
 	TypeFileField = "@filefield"
+	// TypeModelObject stands for an object of a project model in rows on
+	// the methods every model inherits ("@model.save").
+	TypeModelObject = "@model"
 	// TypeQuerySet is a manager or query of a project model: its element
 	// is an object of the model.
 	TypeQuerySet = "@queryset"

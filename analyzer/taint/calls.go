@@ -593,6 +593,13 @@ func (in *interp) callMethod(c *ir.Call, a *ir.Attr, recv *Value) *Value {
 
 // callMethodArgs calls recv.name with evaluated arguments.
 func (in *interp) callMethodArgs(c *ir.Call, recv *Value, name string, args []argVal) *Value {
+	if recv.Ref != nil && recv.Ref.Kind == RefInstance && recv.Ref.Class.LookupMethod(name) == nil && in.e.classIs(recv.Ref.Class, model.RoleModel) {
+		// A method every model inherits (save, delete): the signals it sends.
+		if r := in.e.models.First(model.KindSignal, rules.TypeModelObject+"."+name); r != nil && len(r.Sends) > 0 {
+			in.e.use(r)
+			in.sendModelSignals(c, r.Sends, recv)
+		}
+	}
 	fn := in.getattr(recv, name, nil)
 	if fn.Ref == nil && fn.Sym == "" {
 		if recv.Ref != nil && recv.Ref.Kind == RefInstance && in.e.PropagateUnknown {
@@ -712,6 +719,16 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 			inst.Sym, inst.Taint = rules.TypePayload, t
 			return inst
 		}
+	}
+	if in.e.classIs(cls, model.RoleModel) {
+		// A model's object built with keyword arguments holds them in its
+		// fields (Note(text=...).text), until it is saved and read back.
+		for _, a := range args {
+			if a.name != "" {
+				inst = inst.withField(a.name, a.v)
+			}
+		}
+		return inst
 	}
 	if in.e.classRecord(cls) {
 		// A record's generated constructor sets its fields: by keyword, or

@@ -148,6 +148,9 @@ type Engine struct {
 	// receivers are, by a signal's defining name, the project functions
 	// connected to it.
 	receivers map[string][]*FuncInfo
+	// senders are, by receiver and signal, the sender it was connected
+	// for (sender=Model), by its defining name.
+	senders map[*FuncInfo]map[string]string
 	// subclasses are, by project class, the project classes deriving from
 	// it at any depth, in the project's order.
 	subclasses map[*ClassInfo][]*ClassInfo

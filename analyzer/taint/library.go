@@ -988,6 +988,48 @@ func (e *Engine) classifyFuncs() {
 		}
 	}
 	e.indexReceivers()
+	e.typeSignalInstances()
+}
+
+// typeSignalInstances gives the instance parameter of a receiver of a
+// model signal (the signals a signal row's sends names), connected for a
+// project model, that model's objects: the ORM, the admin or a fixture
+// loader may save one anywhere.
+func (e *Engine) typeSignalInstances() {
+	if e.models == nil {
+		return
+	}
+	sends := map[string]bool{}
+	for _, r := range e.models.All() {
+		if r.Kind == model.KindSignal {
+			for _, s := range r.Sends {
+				sends[s] = true
+			}
+		}
+	}
+	for _, f := range e.proj.Funcs {
+		sigs := make([]string, 0, len(e.senders[f]))
+		for sig := range e.senders[f] {
+			sigs = append(sigs, sig)
+		}
+		sort.Strings(sigs)
+		for _, sig := range sigs {
+			sender := e.senders[f][sig]
+			if !sends[sig] {
+				continue
+			}
+			for _, c := range e.proj.Classes {
+				if (c.QualName != sender && "="+strings.ToLower(c.Cls.Name) != sender) || !e.classIs(c, model.RoleModel) {
+					continue
+				}
+				for i, p := range f.Fn.Params {
+					if p.Name == "instance" {
+						e.observeParam(paramObs{fn: f, param: i, v: &Value{Ref: &Ref{Kind: RefInstance, Class: c}}})
+					}
+				}
+			}
+		}
+	}
 }
 
 // indexReceivers finds the functions connected to each signal, by the
@@ -995,9 +1037,27 @@ func (e *Engine) classifyFuncs() {
 // signal (or a list of signals) first, or passed to sig.connect(f).
 func (e *Engine) indexReceivers() {
 	e.receivers = map[string][]*FuncInfo{}
-	add := func(m *ModInfo, sig ir.Expr, f *FuncInfo) {
-		if key := e.proj.StaticName(sig, m); key != "" && f != nil && !slices.Contains(e.receivers[key], f) {
+	e.senders = map[*FuncInfo]map[string]string{}
+	add := func(m *ModInfo, sig ir.Expr, f *FuncInfo, args []*ir.Arg) {
+		key := e.proj.StaticName(sig, m)
+		if key == "" || f == nil {
+			return
+		}
+		if !slices.Contains(e.receivers[key], f) {
 			e.receivers[key] = append(e.receivers[key], f)
+		}
+		for _, a := range args {
+			if a.Name == "sender" {
+				if e.senders[f] == nil {
+					e.senders[f] = map[string]string{}
+				}
+				if k, ok := a.Value.(*ir.Const); ok && k.Kind == ir.ConstStr {
+					// A lazy reference, "app_label.ModelName".
+					e.senders[f][key] = "=" + strings.ToLower(k.Value[strings.LastIndexByte(k.Value, '.')+1:])
+				} else {
+					e.senders[f][key] = e.proj.StaticName(a.Value, m)
+				}
+			}
 		}
 	}
 	for _, f := range e.proj.Funcs {
@@ -1011,7 +1071,7 @@ func (e *Engine) indexReceivers() {
 				sigs = seq.Elems
 			}
 			for _, sig := range sigs {
-				add(f.Mod, sig, f)
+				add(f.Mod, sig, f, call.Args[1:])
 			}
 		}
 		visit := func(x ir.Expr) {
@@ -1021,7 +1081,7 @@ func (e *Engine) indexReceivers() {
 					return
 				}
 				if a, ok := c.Func.(*ir.Attr); ok && a.Name == "connect" {
-					add(f.Mod, a.X, e.proj.StaticFunc(c.Args[0].Value, f.Mod))
+					add(f.Mod, a.X, e.proj.StaticFunc(c.Args[0].Value, f.Mod), c.Args[1:])
 				}
 			})
 		}
@@ -1060,6 +1120,26 @@ func (in *interp) sendSignal(c *ir.Call, args []argVal) *Value {
 		in.callFunc(c, f, sent, nil)
 	}
 	return empty
+}
+
+// sendModelSignals runs the receivers of the signals a model object's
+// method sends (obj.save(): pre_save, post_save), each connected for the
+// object's class or for any sender: the object is the instance, its class
+// the sender.
+func (in *interp) sendModelSignals(c *ir.Call, sends []string, obj *Value) {
+	cls := obj.Ref.Class
+	for _, sig := range sends {
+		for _, f := range in.e.receivers[sig] {
+			if s := in.e.senders[f][sig]; s != "" && s != cls.QualName && s != "="+strings.ToLower(cls.Cls.Name) {
+				continue
+			}
+			args := []argVal{
+				{name: "sender", v: &Value{Ref: &Ref{Kind: RefClass, Class: cls}}},
+				{name: "instance", v: obj},
+			}
+			in.callFunc(c, f, args, nil)
+		}
+	}
 }
 
 // classRecord reports whether instances of a project class render all

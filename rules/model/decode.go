@@ -29,7 +29,7 @@ var keysOf = map[Kind][]string{
 	KindType:        {"returns", "by", "cases", "carries", "holds", "if", "result", "on"},
 	KindCalls:       {"callee", "args-from", "kwargs-from", "result"},
 	KindImports:     {"args", "names"},
-	KindSignal:      nil,
+	KindSignal:      {"sends"},
 	KindWraps:       nil,
 	KindPartial:     nil,
 	KindLookup:      {"chained", "result"},
@@ -187,6 +187,13 @@ func (d *decoder) fields(r *Row) {
 		case "object", "module":
 		default:
 			d.fail("names", "want \"object\" or \"module\"")
+		}
+	case KindSignal:
+		if v, ok := t["sends"]; ok {
+			r.Sends = d.strs("sends", v)
+			if len(r.Sends) == 0 {
+				d.fail("sends", "want the signals the call sends")
+			}
 		}
 	case KindLookup:
 		r.Chained = d.boolean("chained", t["chained"])
