@@ -325,11 +325,11 @@ type Row struct {
 	Names   string    // imports: "object" (a dotted path's last name) or "module"
 	Is      string    // base, annotation, decorator: the role
 	To      string    // alias: the instance symbol
+	Attrs   []string  // alias: the attributes that stand for the instance's
 	// Sends, for a signal row on a model object's method (save, delete),
 	// names the signals it sends, with the object as instance and its
 	// class as sender.
 	Sends []string
-	Attrs   []string  // alias: the attributes that stand for the instance's
 }
 
 // SysRole reports whether a role name puts content in the privileged
