@@ -148,6 +148,9 @@ type Engine struct {
 	// receivers are, by a signal's defining name, the project functions
 	// connected to it.
 	receivers map[string][]*FuncInfo
+	// tasks are a task queue's tasks by the names they are registered
+	// under: name= of the decorator, and module.function.
+	tasks map[string][]*FuncInfo
 	// senders are, by receiver and signal, the sender it was connected
 	// for (sender=Model), by its defining name.
 	senders map[*FuncInfo]map[string]string

@@ -95,6 +95,16 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 		if r.Callee == model.CalleeElements && recv != nil {
 			return in.runElements(c, recv, args)
 		}
+		if r.Callee == model.CalleeTaskName && len(args) > 0 && args[0].name == "" && !args[0].star {
+			// send_task("app.tasks.run", args=..., kwargs=...).
+			if name := args[0].v.Consts; len(name) == 1 && len(in.e.tasks[name[0]]) > 0 {
+				rest := in.spreadArgs(r, args[1:])
+				for _, f := range in.e.tasks[name[0]] {
+					in.callTask(c, f, rest)
+				}
+			}
+			return empty, true
+		}
 	case model.KindSignal:
 		return in.sendSignal(c, args), true
 	case model.KindImports:
@@ -968,6 +978,12 @@ func (e *Engine) nameIs(kind model.Kind, name, role string) bool {
 // a role: properties, tasks bound to their task (bind=True), and a log
 // handler's emit(record).
 func (e *Engine) classifyFuncs() {
+	e.tasks = map[string][]*FuncInfo{}
+	addTask := func(name string, f *FuncInfo) {
+		if !slices.Contains(e.tasks[name], f) {
+			e.tasks[name] = append(e.tasks[name], f)
+		}
+	}
 	for _, f := range e.proj.Funcs {
 		for _, d := range f.Fn.Decorators {
 			call, isCall := d.(*ir.Call)
@@ -975,11 +991,23 @@ func (e *Engine) classifyFuncs() {
 			switch {
 			case e.nameIs(model.KindDecorator, name, model.RoleProperty):
 				f.Property = true
-			case isCall && e.nameIs(model.KindDecorator, name, model.RoleTask):
-				for _, a := range call.Args {
-					if c, ok := a.Value.(*ir.Const); ok && a.Name == "bind" && c.Value == "True" {
-						f.Bind = true
+			case e.nameIs(model.KindDecorator, name, model.RoleTask):
+				named := false
+				if isCall {
+					for _, a := range call.Args {
+						c, ok := a.Value.(*ir.Const)
+						switch {
+						case ok && a.Name == "bind" && c.Value == "True":
+							f.Bind = true
+						case ok && a.Name == "name" && c.Kind == ir.ConstStr:
+							addTask(c.Value, f)
+							named = true
+						}
 					}
+				}
+				if !named && f.Class == nil && f.Fn.Outer == nil {
+					// Registered by default under its module and name.
+					addTask(f.Mod.Name+"."+f.Fn.Name, f)
 				}
 			}
 		}

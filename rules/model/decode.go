@@ -170,13 +170,15 @@ func (d *decoder) fields(r *Row) {
 			case "receiver":
 			case "elements":
 				r.Callee = CalleeElements
+			case "task-name":
+				r.Callee = CalleeTaskName
 			default:
-				d.fail("callee", "want a position, \"receiver\" or \"elements\"")
+				d.fail("callee", "want a position, \"receiver\", \"elements\" or \"task-name\"")
 			}
 		case nil:
 			d.fail("callee", "a calls row needs callee")
 		default:
-			d.fail("callee", "want a position, \"receiver\" or \"elements\"")
+			d.fail("callee", "want a position, \"receiver\", \"elements\" or \"task-name\"")
 		}
 		r.Star = d.str("args-from", t["args-from"])
 		r.StarKw = d.str("kwargs-from", t["kwargs-from"])

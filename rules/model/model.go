@@ -203,6 +203,11 @@ var kinds = []Kind{KindSink, KindSource, KindSanitizer, KindMessage, KindTemplat
 // callable its receiver holds as an element (a graph's nodes).
 const CalleeElements = -2
 
+// CalleeTaskName is a calls row's Callee when the call's first argument
+// is a constant naming a task queue's task (send_task("app.tasks.run")):
+// the call runs the task registered under that name.
+const CalleeTaskName = -3
+
 // Result says what a call returns, where a row's kind leaves a choice.
 type Result string
 
@@ -315,7 +320,7 @@ type Row struct {
 	// dict.update), "field" (argument 1 becomes the field argument 0
 	// names, unless it is set; the result is the field: dict.setdefault).
 	Into    string
-	Callee  int       // calls: the position of the callable (-1: the receiver; CalleeElements: the receiver's elements)
+	Callee  int       // calls: the position of the callable (-1: the receiver; CalleeElements: the receiver's elements; CalleeTaskName: a task named by argument 0)
 	Star    string    // calls: the keyword (or first positional) holding the positional arguments
 	StarKw  string    // calls: the keyword holding the keyword arguments
 	Role    string    // message: the message's role
