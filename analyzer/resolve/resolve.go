@@ -42,6 +42,9 @@ type FuncInfo struct {
 	Static, ClassMethod bool
 	// Property marks @property methods: reading the attribute calls them.
 	Property bool
+	// Tool marks a function a model calls as a tool: what it returns is
+	// sent back to the model.
+	Tool bool
 	// LogEmit marks emit(self, record) of a logging.Handler subclass.
 	LogEmit      bool
 	Locals       map[string]*FuncInfo // nested defs by name

@@ -521,6 +521,9 @@ func (in *interp) exec(st ir.Stmt) {
 		if s.Value != nil {
 			v := in.eval(s.Value)
 			in.ret = join(in.ret, v)
+			if in.fi.Tool {
+				in.toolResult(s.Value, v)
+			}
 		}
 		in.dead = true
 	case *ir.If:
@@ -641,6 +644,17 @@ func (in *interp) remoteUserHeader(at ir.Expr, key string) {
 		return
 	}
 	in.decide(at, "RemoteUserMiddleware logs in the user it names", v)
+}
+
+// toolResult sends what a tool returns back to the model that called it:
+// the data it read itself (its arguments are the model's own choice).
+func (in *interp) toolResult(at ir.Expr, v *Value) {
+	inner := (*Trace)(nil).push(in.step(at, finding.StepSink, "returned to the model as the tool's result"))
+	for _, rf := range in.roleTaint(v, rules.RolePrompt) {
+		if rf.f.Class != paramClass {
+			in.reach(at, rf.f, rf.role, rules.SinkLLM, "the model that called the tool", finding.Step{}, inner)
+		}
+	}
 }
 
 // constTruth is the truth of a condition written as a literal (False, 0,

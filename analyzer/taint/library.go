@@ -991,6 +991,8 @@ func (e *Engine) classifyFuncs() {
 			switch {
 			case e.nameIs(model.KindDecorator, name, model.RoleProperty):
 				f.Property = true
+			case e.nameIs(model.KindDecorator, name, model.RoleTool):
+				f.Tool = true
 			case e.nameIs(model.KindDecorator, name, model.RoleTask):
 				named := false
 				if isCall {
@@ -1013,6 +1015,9 @@ func (e *Engine) classifyFuncs() {
 		}
 		if f.Class != nil && f.Fn.Name == "emit" && e.classIs(f.Class, model.RoleLogHandler) {
 			f.LogEmit = true
+		}
+		if f.Class != nil && (f.Fn.Name == "_run" || f.Fn.Name == "_arun") && e.classIs(f.Class, model.RoleTool) {
+			f.Tool = true
 		}
 	}
 	e.indexReceivers()

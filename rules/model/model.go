@@ -185,12 +185,13 @@ const (
 	RoleReceiver   = "receiver"    // a signal's receiver: the signals in the decorator's first argument run it
 	RoleModel      = "model"       // a database model: its managers' queries return its objects
 	RoleRemoteUser = "remote-user" // middleware that logs in the user a request header (its header attribute) names
+	RoleTool       = "tool"        // a function (or a tool class's _run) a model calls: its result is sent back to the model
 )
 
 var roles = map[Kind][]string{
-	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord, RoleModel, RoleRemoteUser},
+	KindBase:       {RoleSerializer, RoleBound, RoleBody, RoleConsumer, RoleLogHandler, RoleRecord, RoleModel, RoleRemoteUser, RoleTool},
 	KindAnnotation: {RoleRequest},
-	KindDecorator:  {RoleTask, RoleProperty, RoleRecord, RoleReceiver},
+	KindDecorator:  {RoleTask, RoleProperty, RoleRecord, RoleReceiver, RoleTool},
 }
 
 // kinds lists the row kinds in the order a call's rows are tried: the
