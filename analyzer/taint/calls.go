@@ -715,7 +715,10 @@ func (in *interp) instantiate(c *ir.Call, cls *ClassInfo, args []argVal) *Value 
 	if in.e.classIs(cls, model.RoleBound) {
 		// A pydantic model or django-ninja schema built from a payload is
 		// the payload, field by field.
-		if t := argsDeep(args).sources(); hasClass(t, rules.ClassPayload) {
+		// Given by keyword (Asker(input=body)), a payload is that field's
+		// value: the record below keeps it.
+		whole := slices.DeleteFunc(slices.Clone(args), func(a argVal) bool { return a.name != "" })
+		if t := argsDeep(whole).sources(); hasClass(t, rules.ClassPayload) {
 			inst.Sym, inst.Taint = rules.TypePayload, t
 			return inst
 		}

@@ -289,8 +289,7 @@ func (in *interp) pathOf(v *Value, path string, e ir.Expr) *Value {
 		if i < len(in.substArgs) && in.substArgs[i] != nil {
 			key = in.substArgs[i]
 		}
-		r := in.getitem(v, key, e)
-		return r
+		return in.getitem(v, key, e)
 	}
 	if _, ok := v.Fields[path]; !ok && path != partPath {
 		if first, rest, ok := strings.Cut(path, "."); ok {
@@ -302,6 +301,20 @@ func (in *interp) pathOf(v *Value, path string, e ir.Expr) *Value {
 			return f
 		}
 		return fieldOf(v, path)
+	}
+	if len(v.Elems) > 0 && v.Ref == nil && v.Sym == "" {
+		// Through a sequence (a loop variable's attribute): each
+		// element's part, as the element is read (one field of a payload).
+		out := taintOnly(attrFacts(v.Taint, path))
+		for _, el := range v.Elems {
+			out = join(out, taintOnly(in.pathOf(el, path, e).deep()))
+		}
+		return out
+	}
+	if e != nil && v.Ref != nil && v.Ref.Kind == RefInstance && v.Sym == rules.TypePayload && hasClass(v.Taint, rules.ClassPayload) {
+		// A form or model bound to a payload: its attribute as the
+		// caller would read it.
+		return in.getattr(v, path, e)
 	}
 	if e == nil || v.Ref != nil || (v.Sym != "" && v.Sym != rules.TypePayload) || !hasClass(v.Taint, rules.ClassPayload) {
 		// An object's attribute (form.data) is no key of a mapping.
