@@ -719,16 +719,43 @@ func promptArgs(s *model.Row, args []argVal) []argVal {
 }
 
 func (in *interp) notePromptExprs(args []argVal) {
-	for _, a := range args {
-		for _, n := range valueNames(a.expr, false) {
-			if _, local := in.env[n.Id]; local {
-				if in.prompts == nil {
-					in.prompts = map[string]bool{}
-				}
-				in.prompts[n.Id] = true
+	note := func(name, key string) {
+		if _, local := in.env[name]; local {
+			if in.prompts == nil {
+				in.prompts = map[string]bool{}
 			}
+			in.prompts[name+key] = true
 		}
 	}
+	for _, a := range args {
+		for _, n := range valueNames(a.expr, false) {
+			note(n.Id, "")
+		}
+		// messages=payload["messages"]: that item of the mapping is the
+		// prompt.
+		for _, it := range constItems(a.expr) {
+			note(it.name, it.key)
+		}
+	}
+}
+
+// constItem is a variable read by a constant key: payload["messages"].
+type constItem struct{ name, key string }
+
+// constItems are the variables e reads by a constant key, each with the
+// key as a path step ("[messages]").
+func constItems(e ir.Expr) []constItem {
+	var out []constItem
+	resolve.WalkExpr(e, func(x ir.Expr) {
+		if s, ok := x.(*ir.Subscript); ok {
+			if n, ok := s.X.(*ir.Name); ok {
+				if k, ok := s.Index.(*ir.Const); ok && (k.Kind == ir.ConstStr || k.Kind == ir.ConstInt) {
+					out = append(out, constItem{n.Id, "[" + k.Value + "]"})
+				}
+			}
+		}
+	})
+	return out
 }
 
 // valueNames are the variables an expression uses as values: "prompt" in
@@ -806,8 +833,12 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 			// fixed instructions).
 			continue
 		}
+		items := map[string]string{}
+		for _, it := range constItems(a.expr) {
+			items[it.name] = it.key
+		}
 		for _, n := range valueNames(a.expr, true) {
-			if !known[n.Id] || constantText(in.env[n.Id]) {
+			if !loggedPrompt(known, n.Id, items) || constantText(in.env[n.Id]) {
 				// A prompt that is known constant text where it is logged
 				// (a fixed template before it is filled) holds nothing
 				// anyone typed or a model wrote.
@@ -821,6 +852,25 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 			}
 		}
 	}
+}
+
+// loggedPrompt reports whether logging variable name (read by the constant
+// key items gives, if any) writes prompt text: the variable is a prompt,
+// or it holds one under that key, or it is logged whole and holds one
+// under some key.
+func loggedPrompt(known map[string]bool, name string, items map[string]string) bool {
+	if known[name] {
+		return true
+	}
+	if key, ok := items[name]; ok {
+		return known[name+key]
+	}
+	for k := range known {
+		if strings.HasPrefix(k, name+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // constantText reports whether v is text known whole: no data, and

@@ -93,3 +93,12 @@ class SupportBot:
     def reply_to(self, user_label, message):
         # A method calling another method of the same object.
         return self.reply(f"Answer {user_label}: {message}")
+
+
+def ask_with_request_body(question, model_name):
+    # The request body is built as a mapping; its messages are the prompt.
+    body = {"model": model_name, "messages": [{"role": "user", "content": question}]}
+    logger.debug("sending %s", body["messages"])  # want: LK202
+    # Silent: the model name is one of the mapping's items, no prompt text.
+    logger.debug("model %s", body["model"])
+    return get_openai_client().chat.completions.create(model=body["model"], messages=body["messages"])
