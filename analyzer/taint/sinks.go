@@ -169,7 +169,7 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		}
 	}
 	for _, ps := range sum.Sinks {
-		if ps.Kind == rules.SinkLLM && ps.Path == "" && ps.Param < len(in.argExprs) && promptParam(f, ps.Param) {
+		if ps.Kind == rules.SinkLLM && ps.Path == "" && ps.Param < len(in.argExprs) && (promptParam(f, ps.Param) || f.Fn.Outer != nil) {
 			for _, e := range in.argExprs[ps.Param] {
 				in.notePromptExprs([]argVal{{expr: e}})
 			}

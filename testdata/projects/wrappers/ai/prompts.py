@@ -102,3 +102,21 @@ def ask_with_request_body(question, model_name):
     # Silent: the model name is one of the mapping's items, no prompt text.
     logger.debug("model %s", body["model"])
     return get_openai_client().chat.completions.create(model=body["model"], messages=body["messages"])
+
+
+def ask_through_closure(question):
+    # A local helper sends its parameter as the prompt, whatever its name.
+    def send(p):
+        return complete(p)
+
+    logger.debug("asking %s", question)  # want: LK202
+    return send(question)
+
+
+def count_through_closure(question):
+    # Silent: the local helper only measures its parameter.
+    def measure(p):
+        return len(p)
+
+    logger.debug("question %s", question)
+    return measure(question)
