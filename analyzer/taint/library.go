@@ -106,6 +106,11 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 			return empty, true
 		}
 	case model.KindSignal:
+		if len(r.Sends) > 0 {
+			// Sent by what a model object or manager call does (see
+			// sendModelSignals), not a call of its own.
+			return nil, false
+		}
 		return in.sendSignal(c, args), true
 	case model.KindImports:
 		if v := in.importByName(r, args, recv); v != nil {
@@ -126,6 +131,9 @@ func (in *interp) applyRow(c *ir.Call, r *model.Row, sym string, args []argVal, 
 			// A model's query: its rows are selected by the arguments,
 			// which decide access.
 			in.decide(c, "lookup "+formatExpr(c.Func), argValues(args)...)
+		}
+		if strings.HasPrefix(sym, rules.TypeQuerySet+".") && c != nil && recv != nil {
+			in.managerSignals(c, sym, args, recv)
 		}
 		if v, ok := in.writeInto(c, r, args, recv); ok {
 			return v, true
@@ -1156,14 +1164,17 @@ func (in *interp) sendSignal(c *ir.Call, args []argVal) *Value {
 }
 
 // sendModelSignals runs the receivers of the signals a model object's
-// method sends (obj.save(): pre_save, post_save), each connected for the
-// object's class or for any sender: the object is the instance, its class
-// the sender.
+// method sends (obj.save(): pre_save, post_save) that are connected for
+// the object's class: the object is the instance, its class the sender.
 func (in *interp) sendModelSignals(c *ir.Call, sends []string, obj *Value) {
 	cls := obj.Ref.Class
 	for _, sig := range sends {
 		for _, f := range in.e.receivers[sig] {
-			if s := in.e.senders[f][sig]; s != "" && s != cls.QualName && s != "="+strings.ToLower(cls.Cls.Name) {
+			if s := in.e.senders[f][sig]; s != cls.QualName && s != "="+strings.ToLower(cls.Cls.Name) {
+				// Connected for another model, or for every sender: such a
+				// receiver mostly picks its work by the sender (if sender
+				// is Issue: ...), which one summary for all senders cannot
+				// tell apart.
 				continue
 			}
 			args := []argVal{
@@ -1172,6 +1183,34 @@ func (in *interp) sendModelSignals(c *ir.Call, sends []string, obj *Value) {
 			}
 			in.callFunc(c, f, args, nil)
 		}
+	}
+}
+
+// managerSignals sends the model signals a manager call sends by a
+// signal row on it (Model.objects.create(**fields): the new object,
+// holding the keywords, is saved).
+func (in *interp) managerSignals(c *ir.Call, sym string, args []argVal, recv *Value) {
+	var sends []string
+	for _, r := range in.e.models.Of(model.KindSignal, sym) {
+		if len(r.Sends) > 0 {
+			in.e.use(r)
+			sends = append(sends, r.Sends...)
+		}
+	}
+	if len(sends) == 0 {
+		return
+	}
+	for _, el := range recv.Elems {
+		if el.Ref == nil || el.Ref.Kind != RefInstance {
+			continue
+		}
+		obj := &Value{Ref: el.Ref}
+		for _, a := range args {
+			if a.name != "" {
+				obj = obj.withField(a.name, a.v)
+			}
+		}
+		in.sendModelSignals(c, sends, obj)
 	}
 }
 

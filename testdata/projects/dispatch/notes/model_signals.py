@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from backends.providers import client
-from notes.models import Author, Note, Review
+from notes.models import Author, Note, Review, Shelf
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,14 @@ def review_checked(sender, instance, **kwargs):
     log.info("review text: %s", instance.verdict)
 
 
+@receiver(post_save)
+def any_saved(sender, instance, **kwargs):
+    # Connected for every sender, it picks its work by the sender: not run
+    # for the saves below (a note saved is no review).
+    if sender is Review:
+        log.info("saved: %s", instance.label)
+
+
 def note_removed(sender, instance, **kwargs):
     log.info("removed note: %s", instance.title)
 
@@ -45,3 +53,16 @@ def save_note(request):
 def remove_note(request):
     note = Note(title=json.dumps(request.POST), body="")
     note.delete()  # want: LK201
+
+
+def create_note(request):
+    # The manager's create() saves the object it builds: post_save runs.
+    Note.objects.create(title="From the form", body=json.dumps(request.POST))  # want: LK201
+    # Silent: the receiver logs the body, and only the title is the form.
+    Note.objects.create(title=json.dumps(request.POST), body="No body.")
+
+
+def label_shelf(request):
+    # Silent: no receiver is connected for shelves, and the one for every
+    # sender only handles reviews.
+    Shelf(label=json.dumps(request.POST)).save()
