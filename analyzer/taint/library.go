@@ -341,9 +341,21 @@ func (in *interp) runElements(c *ir.Call, recv *Value, args []argVal) (*Value, b
 		}
 		state = argVal{v: st, expr: state.expr}
 	}
-	again := append([]argVal{{v: join(state.v, out), expr: state.expr}}, args[1:]...)
-	for _, n := range nodes {
-		out = join(out, in.callValue(c, n, again))
+	// What a node returns updates the state the next node reads: the
+	// nodes run again with it until it holds nothing new (a node per pass
+	// at most, the longest path through them).
+	for pass := 0; pass < len(nodes); pass++ {
+		st := join(state.v, out)
+		again := append([]argVal{{v: st, expr: state.expr}}, args[1:]...)
+		next := out
+		for _, n := range nodes {
+			next = join(next, in.callValue(c, n, again))
+		}
+		if sameShape(join(state.v, next), st) {
+			out = next
+			break
+		}
+		out = next
 	}
 	return out, true
 }

@@ -67,6 +67,33 @@ def build_staged():
     return builder.compile()
 
 
+def build_pipeline():
+    def setup(state):
+        return {"draft": state["question"]}
+
+    def polish(state):
+        return {"polished": f"Rewrite politely: {state.get('draft', '')}"}
+
+    def answer(state):
+        return {"messages": [model.invoke(state.get("polished", "Hello"))]}
+
+    builder = StateGraph(dict)
+    builder.add_node("setup", setup)
+    builder.add_node("polish", polish)
+    builder.add_node("answer", answer)
+    return builder.compile()
+
+
+def pipeline(request):
+    # Three nodes: the question reaches the model two state updates later.
+    return build_pipeline().invoke({"question": request.POST})  # want: LK102
+
+
+def pipeline_fixed(request):
+    # Silent: what the nodes pass along starts from constant text.
+    return build_pipeline().invoke({"question": "What are your opening hours?", "user": request.user.pk})
+
+
 def staged(request):
     # The first node puts the question in the state the second one sends.
     return build_staged().invoke({"question": request.POST})  # want: LK102
