@@ -1,3 +1,5 @@
+//go:build cgo
+
 // Package pyparse turns a Python source file into llmleak's IR
 // (analyzer/ir): it parses with tree-sitter, copies the tree out in one
 // pass, closes the tree, and builds the IR in pure Go.
