@@ -14,7 +14,8 @@ import (
 func TestDeterministicAcrossJobs(t *testing.T) {
 	for _, dir := range fixtureProjects(t) {
 		var first []byte
-		for _, jobs := range []int{1, 2, 8, 1, 8} {
+		// 99999999 asks for more workers than there are files: capped.
+		for _, jobs := range []int{1, 2, 8, 1, 99999999} {
 			res, err := Run(context.Background(), Config{Root: dir, Jobs: jobs, Select: []string{"ALL"}})
 			if err != nil {
 				t.Fatal(err)
@@ -31,6 +32,16 @@ func TestDeterministicAcrossJobs(t *testing.T) {
 			if !bytes.Equal(first, b.Bytes()) {
 				t.Errorf("%s: output with --jobs %d differs from --jobs 1", dir, jobs)
 			}
+		}
+	}
+}
+
+func TestCapJobs(t *testing.T) {
+	for _, c := range []struct{ jobs, files, want int }{
+		{1, 10, 1}, {8, 3, 3}, {99999999, 100000, maxJobs}, {4, 0, 1},
+	} {
+		if got := capJobs(c.jobs, c.files); got != c.want {
+			t.Errorf("capJobs(%d, %d) = %d, want %d", c.jobs, c.files, got, c.want)
 		}
 	}
 }

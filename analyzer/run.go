@@ -44,6 +44,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		exclude = append(append([]string(nil), exclude...), TestPatterns...)
 	}
 	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: exclude, Include: cfg.Include})
+	jobs = capJobs(jobs, len(files))
 	if len(files) == 0 {
 		// Nothing to analyze is worth saying: a wrong path or an exclude
 		// that swallowed the project must not read as a clean scan.
@@ -289,4 +290,14 @@ func sortDiagnostics(ds []finding.Diagnostic) {
 		}
 		return ds[i].Message < ds[j].Message
 	})
+}
+
+// maxJobs bounds the workers: each holds a parser and its share of the
+// analysis, and past a few per core they only cost memory.
+const maxJobs = 64
+
+// capJobs is the number of workers asked for, at most one per file and
+// maxJobs, at least one.
+func capJobs(jobs, files int) int {
+	return max(1, min(jobs, files, maxJobs))
 }

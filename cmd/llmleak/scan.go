@@ -71,7 +71,7 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.BoolVar(&o.strict, "strict-suppressions", false, "report bare '# llmleak: ignore' (LK001); suppression diagnostics fail the run")
 	fs.BoolVar(&o.includeTests, "include-tests", false, "analyze and report test code too (tests/, test_*.py, conftest.py...; skipped by default)")
 	fs.BoolVar(&o.propagate, "propagate-unknown", false, "let library calls no model describes carry their arguments' data (more reach, less precision)")
-	fs.IntVar(&o.jobs, "jobs", 0, "run `N` parse and analysis workers (0: all cores)")
+	fs.IntVar(&o.jobs, "jobs", 0, "run `N` parse and analysis workers (0: all cores; at most one per file, and 64)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
 	return fs
