@@ -40,6 +40,10 @@ def ask(request):
 	// Binary and non-UTF-8 files.
 	write("app/binary.py", []byte("x = 1\x00\x01\x02\n"))
 	write("app/latin1.py", []byte("# caf\xe9\nx = 1\n"))
+	// Declared single-byte encodings (PEP 263) are decoded and analyzed.
+	write("app/declared_latin1.py", []byte("# -*- coding: latin-1 -*-\n# caf\xe9\n\n\ndef show(request):\n    print(\"caf\xe9\", request.COOKIES)\n"))
+	write("app/declared_cp1252.py", []byte("#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\n\n\ndef show(request):\n    print(\"\x93quoted\x94\", request.COOKIES)\n"))
+	write("app/declared_sjis.py", []byte("# coding: shift_jis\nx = 1\n"))
 	// A file over the size limit.
 	write("app/huge.py", bytes.Repeat([]byte("x = 1\n"), discover.MaxFileSize/6+1))
 	// Pathologically deep nesting.
@@ -58,11 +62,12 @@ def ask(request):
 		byFile[d.Path] = append(byFile[d.Path], d.Message)
 	}
 	for file, cause := range map[string]string{
-		"app/broken.py": "syntax error",
-		"app/binary.py": "binary",
-		"app/latin1.py": "UTF-8",
-		"app/huge.py":   "too large",
-		"app/loop":      "symlink loop",
+		"app/broken.py":        "syntax error",
+		"app/binary.py":        "binary",
+		"app/latin1.py":        "UTF-8",
+		"app/declared_sjis.py": "shift-jis",
+		"app/huge.py":          "too large",
+		"app/loop":             "symlink loop",
 	} {
 		msgs := byFile[file]
 		if len(msgs) != 1 || !strings.Contains(msgs[0], cause) {
@@ -73,7 +78,7 @@ def ask(request):
 	for _, f := range res.Findings {
 		rules = append(rules, f.Location.Path+":"+f.Rule)
 	}
-	want := []string{"app/broken.py:LK201", "app/views.py:LK101"}
+	want := []string{"app/broken.py:LK201", "app/declared_cp1252.py:LK201", "app/declared_latin1.py:LK201", "app/views.py:LK101"}
 	if strings.Join(rules, " ") != strings.Join(want, " ") {
 		t.Errorf("findings %v, want %v", rules, want)
 	}

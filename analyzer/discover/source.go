@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -107,12 +109,83 @@ func checkSource(abs string, data []byte) ([]byte, error) {
 		return nil, &SourceError{Path: abs, Kind: ErrBinary, Line: lineAt(data, i), Detail: fmt.Sprintf("(NUL byte at offset %d)", i)}
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
+	if enc := declaredEncoding(data); enc != "" {
+		decoded, err := decodeDeclared(abs, data, enc)
+		if err != nil {
+			return nil, err
+		}
+		data = decoded
+	}
 	if off := invalidUTF8(data); off >= 0 {
 		line := lineAt(data, off)
 		col := off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
 		return nil, &SourceError{Path: abs, Kind: ErrNotUTF8, Line: line, Detail: fmt.Sprintf("(invalid byte 0x%02x at line %d, byte %d)", data[off], line, col)}
 	}
 	return data, nil
+}
+
+// codingLine is a PEP 263 encoding declaration, on line 1 or 2.
+var codingLine = regexp.MustCompile(`^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)`)
+
+// declaredEncoding is the encoding a PEP 263 comment on one of the first
+// two lines declares, normalized ("latin-1", "cp1252"), or "".
+func declaredEncoding(data []byte) string {
+	for i, line := range bytes.SplitN(data, []byte{'\n'}, 3) {
+		if i == 2 {
+			break
+		}
+		if m := codingLine.FindSubmatch(line); m != nil {
+			return strings.ReplaceAll(strings.ToLower(string(m[1])), "_", "-")
+		}
+	}
+	return ""
+}
+
+// cp1252High are the characters of Windows-1252 bytes 0x80-0x9f (0 where
+// the code page leaves a byte undefined).
+var cp1252High = [32]rune{
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+}
+
+// decodeDeclared decodes a file in the single-byte encoding its coding
+// line declares (Latin-1 or Windows-1252) to UTF-8; UTF-8 and ASCII
+// declarations leave it as it is. Another encoding is an error naming it.
+func decodeDeclared(abs string, data []byte, enc string) ([]byte, error) {
+	var high func(b byte) (rune, bool)
+	switch enc {
+	case "utf-8", "utf8", "ascii", "us-ascii":
+		return data, nil
+	case "latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1":
+		high = func(b byte) (rune, bool) { return rune(b), true }
+	case "cp1252", "windows-1252":
+		high = func(b byte) (rune, bool) {
+			if b >= 0x80 && b < 0xa0 {
+				r := cp1252High[b-0x80]
+				return r, r != 0
+			}
+			return rune(b), true
+		}
+	default:
+		return nil, &SourceError{Path: abs, Kind: ErrNotUTF8, Line: 1, Detail: fmt.Sprintf("(declared encoding %q; UTF-8, Latin-1 and Windows-1252 are supported)", enc)}
+	}
+	if utf8.Valid(data) && !bytes.ContainsFunc(data, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return data, nil
+	}
+	out := make([]byte, 0, len(data)+len(data)/8)
+	for i, b := range data {
+		if b < utf8.RuneSelf {
+			out = append(out, b)
+			continue
+		}
+		r, ok := high(b)
+		if !ok {
+			line := lineAt(data, i)
+			return nil, &SourceError{Path: abs, Kind: ErrNotUTF8, Line: line, Detail: fmt.Sprintf("(byte 0x%02x at line %d is not %s)", b, line, enc)}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, nil
 }
 
 // invalidUTF8 returns the offset of the first byte that is not part of a
