@@ -271,7 +271,7 @@ func (w *walker) start(p string) {
 		return
 	}
 	if !info.Mode().IsRegular() {
-		w.diag(shown, "not a regular file; skipped")
+		w.diag(shown, notRegular(info.Mode()))
 		return
 	}
 	w.addFile(abs, rel, info)
@@ -377,10 +377,14 @@ func (w *walker) entry(e fs.DirEntry, abs, rel string, chain []dirID) {
 	if !strings.HasSuffix(e.Name(), ".py") {
 		return
 	}
+	if matchEntry(w.exclude, rel, false) {
+		return
+	}
 	if !isLink {
 		// Only regular files and links to them: a FIFO or device named
 		// *.py would block or never end when read.
 		if !mode.IsRegular() {
+			w.diag(rel, notRegular(mode))
 			return
 		}
 		var err error
@@ -390,9 +394,7 @@ func (w *walker) entry(e fs.DirEntry, abs, rel string, chain []dirID) {
 			return
 		}
 	} else if !info.Mode().IsRegular() {
-		return
-	}
-	if matchEntry(w.exclude, rel, false) {
+		w.diag(rel, notRegular(info.Mode()))
 		return
 	}
 	if len(w.include) > 0 && !matchInclude(w.include, rel) {
@@ -458,4 +460,18 @@ func cause(err error) string {
 		return le.Err.Error()
 	}
 	return err.Error()
+}
+
+// notRegular says what a path that is no regular file is, and that it is
+// skipped (reading a FIFO or a device could block or never end).
+func notRegular(mode fs.FileMode) string {
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a regular file; skipped"
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not a regular file; skipped"
+	case mode&fs.ModeDevice != 0, mode&fs.ModeCharDevice != 0:
+		return "a device, not a regular file; skipped"
+	}
+	return "not a regular file; skipped"
 }
