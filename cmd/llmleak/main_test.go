@@ -35,7 +35,10 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"scan", "--ignore", "L"}, `invalid --ignore value "L"`},
 		{[]string{"scan", "--severity-threshold", "fatal"}, `invalid --severity-threshold "fatal"`},
 		{[]string{"scan", "--jobs", "-1"}, "invalid --jobs -1"},
-		{[]string{"scan", "--jobs", "many"}, `invalid argument "many"`},
+		{[]string{"scan", "--jobs", "many"}, `"--jobs" flag: not a number`},
+		{[]string{"scan", "--format", "sarif:x.sarif", "--output", "y.txt"}, "--output y.txt is not used"},
+		{[]string{"scan", "--exclude", "["}, `--exclude: invalid glob "["`},
+		{[]string{"scan", "--include", "a/[b"}, `--include: invalid glob "a/[b"`},
 		{[]string{"rules", "extra"}, "takes no arguments"},
 		{[]string{"explain"}, "takes one rule ID"},
 		{[]string{"explain", "LK101", "LK102"}, "takes one rule ID"},
@@ -346,5 +349,21 @@ func TestScanPathsIndependentOfCwd(t *testing.T) {
 		if got := scanFrom(t.TempDir(), args...); got != inside {
 			t.Errorf("scan %s from elsewhere: %s, want %s", args[0], got, inside)
 		}
+	}
+}
+
+// TestUnwritableOutputBeforeAnalysis: a report that cannot be written is
+// an error before anything is analyzed (no diagnostics of the scan).
+func TestUnwritableOutputBeforeAnalysis(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "no", "such", "dir", "out.json")
+	code, stdout, stderr := runCLI("scan", "--format", "json", "-o", missing, "testdata/nonexistent-project")
+	if code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	if !strings.Contains(stderr, "cannot write "+missing) || strings.Contains(stderr, "no Python files") {
+		t.Errorf("stderr %q: want the unwritable output named, before any scan diagnostic", stderr)
+	}
+	if stdout != "" {
+		t.Errorf("wrote to stdout: %q", stdout)
 	}
 }

@@ -5,10 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/llmleak/llmleak/analyzer/discover"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -71,7 +74,7 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.BoolVar(&o.strict, "strict-suppressions", false, "report bare '# llmleak: ignore' (LK001); suppression diagnostics fail the run")
 	fs.BoolVar(&o.includeTests, "include-tests", false, "analyze and report test code too (tests/, test_*.py, conftest.py...; skipped by default)")
 	fs.BoolVar(&o.propagate, "propagate-unknown", false, "let library calls no model describes carry their arguments' data (more reach, less precision)")
-	fs.IntVar(&o.jobs, "jobs", 0, "run `N` parse and analysis workers (0: all cores; at most one per file, and 64)")
+	fs.Var(countFlag{&o.jobs}, "jobs", "run `N` parse and analysis workers (0: all cores; at most one per file, and 64)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
 	return fs
@@ -119,6 +122,21 @@ func scan(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.jobs < 0 {
 		return usageError(stderr, "scan", "invalid --jobs %d: want 0 (all cores) or more", o.jobs)
+	}
+	for _, g := range []struct {
+		flag  string
+		globs []string
+	}{{"exclude", o.exclude}, {"include", o.include}} {
+		if err := discover.ValidatePatterns(g.globs); err != nil {
+			return usageError(stderr, "scan", "--%s: %v", g.flag, err)
+		}
+	}
+	for _, r := range reports {
+		// Before the analysis: a report that cannot be written is known now.
+		if err := checkWritable(r.path); err != nil {
+			fmt.Fprintf(stderr, "llmleak: cannot write %s: %v\n", r.path, cause(err))
+			return exitError
+		}
 	}
 	if o.writeBaseline != "" && o.diff != "" {
 		return usageError(stderr, "scan", "--write-baseline records every finding; it cannot be combined with --diff")
@@ -288,8 +306,51 @@ func parseFormats(value, output string) ([]reportSpec, error) {
 		seen[dest] = name
 		out = append(out, reportSpec{format: name, path: path})
 	}
+	if output != "" && !slices.ContainsFunc(out, func(r reportSpec) bool { return r.path == output }) {
+		return nil, fmt.Errorf("--output %s is not used: every --format names its own file", output)
+	}
 	return out, nil
 }
+
+// checkWritable reports whether a report can be written at path (""
+// is standard output): its directory exists and takes a new file.
+func checkWritable(path string) error {
+	if path == "" {
+		return nil
+	}
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return errors.New("is a directory")
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".llmleak-check-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// countFlag is a non-negative count flag whose parse error says what is
+// wrong ("--jobs: not a number").
+type countFlag struct{ p *int }
+
+func (c countFlag) String() string {
+	if c.p == nil {
+		return "0"
+	}
+	return strconv.Itoa(*c.p)
+}
+
+func (c countFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return errors.New("not a number")
+	}
+	*c.p = n
+	return nil
+}
+
+func (countFlag) Type() string { return "int" }
 
 // loadConfig reads the --config file, or looks for one from dir upward.
 // Errors name the file relative to dir when it is below it.
