@@ -34,6 +34,9 @@ const (
 	// exitError: a usage or configuration error, or a file that could not
 	// be read or written; a message on stderr names it and the cause.
 	exitError = 2
+	// exitInterrupted: stopped by Ctrl-C (SIGINT), as shells report it
+	// (128 + 2).
+	exitInterrupted = 130
 )
 
 // Memory tuning, used when neither GOGC nor GOMEMLIMIT is set. A scan

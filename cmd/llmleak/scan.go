@@ -192,6 +192,10 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		cfg.Changed = changed
 	}
 	res, err := analyzer.Run(ctx, cfg)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "llmleak: interrupted")
+		return exitInterrupted
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "llmleak: %v\n", err)
 		return exitError
