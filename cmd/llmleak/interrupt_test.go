@@ -18,7 +18,7 @@ import (
 // to send it a signal as a user's Ctrl-C does.
 func TestMain(m *testing.M) {
 	if os.Getenv("LLMLEAK_TEST_CLI") == "1" {
-		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(runMain(os.Args[1:]))
 	}
 	os.Exit(m.Run())
 }
@@ -59,5 +59,30 @@ func TestInterruptExits130(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("stderr %q does not say the scan was interrupted", stderr.String())
+	}
+}
+
+// TestClosedStdoutExits2: a report written to a standard output nobody
+// reads any more is an error with a message and exit status 2, not a
+// death by SIGPIPE.
+func TestClosedStdoutExits2(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	defer w.Close()
+	cmd := exec.Command(os.Args[0], "scan", "--format", "json", filepath.Join("..", "..", "testdata", "demo"))
+	cmd.Env = append(os.Environ(), "LLMLEAK_TEST_CLI=1")
+	cmd.Stdout = w
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitError {
+		t.Fatalf("run: %v, want exit %d; stderr %q", err, exitError, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "cannot write the report to stdout") {
+		t.Errorf("stderr %q does not name the failed write", stderr.String())
 	}
 }

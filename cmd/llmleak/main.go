@@ -13,8 +13,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/llmleak/llmleak/analyzer/suppression"
 	"github.com/llmleak/llmleak/rules"
@@ -55,7 +57,15 @@ const (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runMain(os.Args[1:]))
+}
+
+// runMain runs the command line as the process does.
+func runMain(args []string) int {
+	// A closed standard output (llmleak scan | head -0) is a write error
+	// the report code names, exit 2, rather than death by SIGPIPE.
+	signal.Ignore(syscall.SIGPIPE)
+	return run(args, os.Stdout, os.Stderr)
 }
 
 // tuneMemory sets the collector for a scan of sourceBytes of Python,
