@@ -146,6 +146,14 @@ func explain(args []string, stdout, stderr io.Writer) int {
 	}
 	r := rules.ByID(args[0])
 	if r == nil {
+		// Its name works too: llmleak explain cert-identity-in-prompt.
+		for _, x := range rules.All() {
+			if x.Slug == args[0] {
+				r = x
+			}
+		}
+	}
+	if r == nil {
 		fmt.Fprintf(stderr, "llmleak explain: unknown rule %q; 'llmleak rules' lists them\n", args[0])
 		return exitError
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -365,5 +366,45 @@ func TestUnwritableOutputBeforeAnalysis(t *testing.T) {
 	}
 	if stdout != "" {
 		t.Errorf("wrote to stdout: %q", stdout)
+	}
+}
+
+func TestExplainByName(t *testing.T) {
+	r := rules.ByID("LK401")
+	code, stdout, _ := runCLI("explain", r.Slug)
+	if code != exitClean || !strings.Contains(stdout, "LK401") {
+		t.Errorf("explain %s: exit %d, output %q", r.Slug, code, firstLine(stdout))
+	}
+}
+
+// TestScanRuffFlags: --exit-zero, --statistics and --output-format, as
+// ruff users type them.
+func TestScanRuffFlags(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCLI("scan", "--exit-zero", "--statistics", "--output-format", "json", demo)
+	if code != exitClean {
+		t.Errorf("--exit-zero: exit %d, want %d", code, exitClean)
+	}
+	var doc struct {
+		Findings []struct{ Rule string } `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil || len(doc.Findings) == 0 {
+		t.Fatalf("--output-format json: %v, %d findings", err, len(doc.Findings))
+	}
+	count := map[string]int{}
+	for _, f := range doc.Findings {
+		count[f.Rule]++
+	}
+	for rule, n := range count {
+		if !strings.Contains(stderr, fmt.Sprintf("%5d  %s  ", n, rule)) {
+			t.Errorf("--statistics: stderr %q lacks %d findings of %s", stderr, n, rule)
+		}
+	}
+	// Without --exit-zero the same findings fail the run.
+	if code, _, _ := runCLI("scan", "--quiet", demo); code != exitFindings {
+		t.Errorf("without --exit-zero: exit %d, want %d", code, exitFindings)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -55,12 +56,17 @@ type scanOptions struct {
 	jobs          int
 	noColor       bool
 	quiet         bool
+	exitZero      bool
+	statistics    bool
 }
 
 func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("scan", pflag.ContinueOnError)
 	fs.SortFlags = false
 	fs.StringVar(&o.format, "format", "text", "report format: "+formatNames+"; several as a list of FORMAT[:FILE] (sarif:llmleak.sarif,github)")
+	fs.StringVar(&o.format, "output-format", "text", "the same as --format (ruff's name for it)")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when findings are reported (errors still exit 2)")
+	fs.BoolVar(&o.statistics, "statistics", false, "print the number of findings per rule on stderr, after the report")
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout (replaced atomically)")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` (default: .llmleak.toml or pyproject.toml [tool.llmleak], searched upward)")
 	fs.StringArrayVar(&o.exclude, "exclude", nil, "skip files matching `GLOB`, relative to the project root (repeatable)")
@@ -268,11 +274,45 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if o.statistics {
+		writeStatistics(stderr, res.Findings)
+	}
 	code := exitCode(res.Findings, threshold)
 	if o.strict && code == exitClean {
 		code = exitCode(res.SuppressionDiagnostics, threshold)
 	}
+	if o.exitZero {
+		return exitClean
+	}
 	return code
+}
+
+// writeStatistics prints the number of unsuppressed findings per rule,
+// most first, as ruff's --statistics does.
+func writeStatistics(w io.Writer, findings []*finding.Finding) {
+	count := map[string]int{}
+	for _, f := range findings {
+		if !f.Suppressed {
+			count[f.Rule]++
+		}
+	}
+	ids := make([]string, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool {
+		if count[ids[i]] != count[ids[j]] {
+			return count[ids[i]] > count[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	for _, id := range ids {
+		title := ""
+		if r := rules.ByID(id); r != nil {
+			title = r.Title
+		}
+		fmt.Fprintf(w, "%5d  %s  %s\n", count[id], id, title)
+	}
 }
 
 // reportSpec is one report to write: a format and a file, or stdout when
