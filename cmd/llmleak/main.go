@@ -8,6 +8,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -107,13 +108,35 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "scan":
 		return scan(rest, stdout, stderr)
 	case "rules":
+		asJSON, rest, err := jsonFlag(rest)
+		if err != nil {
+			return usageError(stderr, "rules", "%v", err)
+		}
 		if len(rest) > 0 {
 			return usageError(stderr, "rules", "takes no arguments, got %q", strings.Join(rest, " "))
+		}
+		if asJSON {
+			return writeJSON(stdout, stderr, ruleDocs(rules.All()))
 		}
 		fmt.Fprint(stdout, rules.Table())
 		fmt.Fprint(stdout, checksTable())
 		return exitClean
 	case "explain":
+		asJSON, rest, err := jsonFlag(rest)
+		if err != nil {
+			return usageError(stderr, "explain", "%v", err)
+		}
+		if asJSON {
+			if len(rest) != 1 {
+				return usageError(stderr, "explain", "takes one rule ID, e.g. llmleak explain LK101")
+			}
+			r := ruleNamed(rest[0])
+			if r == nil {
+				fmt.Fprintf(stderr, "llmleak explain: unknown rule %q; 'llmleak rules' lists them\n", rest[0])
+				return exitError
+			}
+			return writeJSON(stdout, stderr, ruleDocs([]*rules.Rule{r})[0])
+		}
 		return explain(rest, stdout, stderr)
 	case "version", "--version":
 		if len(rest) > 0 {
@@ -144,15 +167,7 @@ func explain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, c.Explain())
 		return exitClean
 	}
-	r := rules.ByID(args[0])
-	if r == nil {
-		// Its name works too: llmleak explain cert-identity-in-prompt.
-		for _, x := range rules.All() {
-			if x.Slug == args[0] {
-				r = x
-			}
-		}
-	}
+	r := ruleNamed(args[0])
 	if r == nil {
 		fmt.Fprintf(stderr, "llmleak explain: unknown rule %q; 'llmleak rules' lists them\n", args[0])
 		return exitError
@@ -194,4 +209,88 @@ func cause(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// ruleNamed is the rule with this ID or name (its slug), or nil.
+func ruleNamed(s string) *rules.Rule {
+	if r := rules.ByID(s); r != nil {
+		return r
+	}
+	for _, r := range rules.All() {
+		if r.Slug == s {
+			return r
+		}
+	}
+	return nil
+}
+
+// jsonFlag takes --format json (or text) out of args.
+func jsonFlag(args []string) (bool, []string, error) {
+	var rest []string
+	asJSON := false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		value, ok := strings.CutPrefix(a, "--format=")
+		if !ok && a == "--format" {
+			if i+1 >= len(args) {
+				return false, nil, errors.New("--format needs a value: text or json")
+			}
+			value, ok = args[i+1], true
+			i++
+		}
+		if !ok {
+			rest = append(rest, a)
+			continue
+		}
+		switch value {
+		case "json":
+			asJSON = true
+		case "text":
+			asJSON = false
+		default:
+			return false, nil, fmt.Errorf("invalid --format %q: want text or json", value)
+		}
+	}
+	return asJSON, rest, nil
+}
+
+// ruleDoc is a rule as rules and explain print it in JSON.
+type ruleDoc struct {
+	ID               string `json:"id"`
+	Name             string `json:"name"`
+	Title            string `json:"title"`
+	Level            string `json:"level"`
+	DefaultOn        bool   `json:"default_on"`
+	CWE              string `json:"cwe,omitempty"`
+	OWASP            string `json:"owasp,omitempty"`
+	SecuritySeverity string `json:"security_severity"`
+	Precision        string `json:"precision"`
+	What             string `json:"what"`
+	Why              string `json:"why"`
+	Bad              string `json:"example_reported"`
+	Good             string `json:"example_not_reported"`
+	Fix              string `json:"fix"`
+}
+
+func ruleDocs(rs []*rules.Rule) []ruleDoc {
+	out := make([]ruleDoc, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, ruleDoc{ID: r.ID, Name: r.Slug, Title: r.Title, Level: r.Level.String(), DefaultOn: r.DefaultOn,
+			CWE: r.CWEID(), OWASP: r.OWASP, SecuritySeverity: r.SecuritySeverity, Precision: r.Precision,
+			What: r.Doc.What, Why: r.Doc.Why, Bad: r.Doc.Bad, Good: r.Doc.Good, Fix: r.Doc.Fix})
+	}
+	return out
+}
+
+func writeJSON(stdout, stderr io.Writer, v any) int {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		fmt.Fprintf(stderr, "llmleak: %v\n", err)
+		return exitError
+	}
+	if _, err := stdout.Write(append(b, '\n')); err != nil {
+		fmt.Fprintf(stderr, "llmleak: cannot write to stdout: %v\n", err)
+		return exitError
+	}
+	return exitClean
 }

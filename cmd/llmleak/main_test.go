@@ -408,3 +408,26 @@ func TestScanRuffFlags(t *testing.T) {
 		t.Errorf("without --exit-zero: exit %d, want %d", code, exitFindings)
 	}
 }
+
+// TestRulesAndExplainJSON: rules and explain print JSON for tools.
+func TestRulesAndExplainJSON(t *testing.T) {
+	code, stdout, _ := runCLI("rules", "--format", "json")
+	var all []struct {
+		ID, Name, Level string
+		What            string `json:"what"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &all); err != nil || code != exitClean {
+		t.Fatalf("rules --format json: exit %d, %v", code, err)
+	}
+	if len(all) != len(rules.All()) || all[0].ID != rules.All()[0].ID || all[0].What == "" {
+		t.Errorf("rules --format json: %d rules, first %+v", len(all), all[0])
+	}
+	code, stdout, _ = runCLI("explain", "--format=json", "unverified-forwarded-client-cert")
+	var one struct{ ID, Fix string }
+	if err := json.Unmarshal([]byte(stdout), &one); err != nil || code != exitClean || one.ID != "LK401" || one.Fix == "" {
+		t.Errorf("explain --format=json by name: exit %d, %v, %+v", code, err, one)
+	}
+	if code, _, stderr := runCLI("rules", "--format", "xml"); code != exitError || !strings.Contains(stderr, `invalid --format "xml"`) {
+		t.Errorf("rules --format xml: exit %d, stderr %q", code, stderr)
+	}
+}
