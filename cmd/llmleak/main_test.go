@@ -39,6 +39,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"scan", "--jobs", "many"}, `"--jobs" flag: not a number`},
 		{[]string{"scan", "--format", "sarif:x.sarif", "--output", "y.txt"}, "--output y.txt is not used"},
 		{[]string{"scan", "--exclude", "["}, `--exclude: invalid glob "["`},
+		{[]string{"scan", "--root", "no/such/dir"}, "--root no/such/dir"},
 		{[]string{"scan", "--include", "a/[b"}, `--include: invalid glob "a/[b"`},
 		{[]string{"rules", "extra"}, "takes no arguments"},
 		{[]string{"explain"}, "takes one rule ID"},
@@ -345,6 +346,10 @@ func TestScanPathsIndependentOfCwd(t *testing.T) {
 	inside := scanFrom(proj, ".")
 	if !strings.HasPrefix(inside, "app/views.py ") {
 		t.Errorf("from the project: %s", inside)
+	}
+	// --root overrides the root found: paths are relative to it.
+	if got := scanFrom(t.TempDir(), "--root", filepath.Join(proj, "app"), filepath.Join(proj, "app")); !strings.HasPrefix(got, "views.py ") {
+		t.Errorf("--root app: %s, want paths relative to app", got)
 	}
 	for _, args := range [][]string{{proj}, {filepath.Join(proj, "app")}, {filepath.Join(proj, "app", "views.py")}} {
 		if got := scanFrom(t.TempDir(), args...); got != inside {

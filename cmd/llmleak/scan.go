@@ -58,6 +58,7 @@ type scanOptions struct {
 	quiet         bool
 	exitZero      bool
 	statistics    bool
+	root          string
 }
 
 func scanFlags(o *scanOptions) *pflag.FlagSet {
@@ -68,6 +69,7 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when findings are reported (errors still exit 2)")
 	fs.BoolVar(&o.statistics, "statistics", false, "print the number of findings per rule on stderr, after the report")
 	fs.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of stdout (replaced atomically)")
+	fs.StringVar(&o.root, "root", "", "use `DIR` as the project root (default: found from the scanned paths upward, as ruff does)")
 	fs.StringVar(&o.config, "config", "", "read the configuration from `FILE` (default: .llmleak.toml or pyproject.toml [tool.llmleak], searched upward)")
 	fs.StringArrayVar(&o.exclude, "exclude", nil, "skip files matching `GLOB`, relative to the project root (repeatable)")
 	fs.StringArrayVar(&o.include, "include", nil, "analyze only files matching `GLOB` (repeatable)")
@@ -154,6 +156,19 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	root := projectRoot(cwd, fs.Args())
+	if o.root != "" {
+		abs, err := filepath.Abs(o.root)
+		if err == nil {
+			var info os.FileInfo
+			if info, err = os.Stat(abs); err == nil && !info.IsDir() {
+				err = errors.New("not a directory")
+			}
+		}
+		if err != nil {
+			return usageError(stderr, "scan", "--root %s: %v", o.root, cause(err))
+		}
+		root = abs
+	}
 	file, err := loadConfig(root, o.config)
 	if err != nil {
 		fmt.Fprintf(stderr, "llmleak: %v\n", err)
