@@ -98,9 +98,32 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	fs = res.applyFilters(fs, cfg, byPath, restrict)
 	finding.Sort(fs)
 	sortDiagnostics(diags)
+	redactFindings(fs)
+	redactFindings(res.SuppressionDiagnostics)
+	for i := range diags {
+		diags[i].Message = rules.RedactTokens(diags[i].Message)
+	}
 	res.Findings = fs
 	res.Diagnostics = diags
 	return res, nil
+}
+
+// redactFindings cuts keys and bearer tokens in every text a report
+// prints of fs (messages, sources, steps, suppression reasons), wherever
+// they stand in it: a key in an f-string or a comment is printed by its
+// prefix only.
+func redactFindings(fs []*finding.Finding) {
+	for _, f := range fs {
+		f.Message = rules.RedactTokens(f.Message)
+		f.Sink = rules.RedactTokens(f.Sink)
+		f.SuppressionReason = rules.RedactTokens(f.SuppressionReason)
+		for i := range f.Flows {
+			f.Flows[i].Source = rules.RedactTokens(f.Flows[i].Source)
+			for j := range f.Flows[i].Steps {
+				f.Flows[i].Steps[j].Message = rules.RedactTokens(f.Flows[i].Steps[j].Message)
+			}
+		}
+	}
 }
 
 // resolvePaths works out the project root, what to walk, and, when files

@@ -108,6 +108,51 @@ func IsSecretLiteral(s string) bool {
 	return len(distinct) >= 6
 }
 
+// secretToken finds provider keys and bearer tokens inside any text: an
+// f-string, a log format string, a comment, "Bearer sk-...".
+var secretToken = regexp.MustCompile(`(sk-(proj-|ant-|live-|test-)?[A-Za-z0-9_\-]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9\-]{10,}|gh[pousr]_[A-Za-z0-9]{30,}|AIza[0-9A-Za-z_\-]{35}|(sk|rk)_(live|test)_[0-9A-Za-z]{16,})`)
+
+// bearerToken is the credential after "Bearer " in a header value.
+var bearerToken = regexp.MustCompile(`(?i)(bearer\s+)([A-Za-z0-9._~+/=\-]{16,})`)
+
+// RedactTokens cuts every provider key and bearer token inside s to a
+// short prefix (Redact), wherever it stands in the text. Placeholders
+// ("sk-xxxxxxxx...") are left as they are.
+func RedactTokens(s string) string {
+	if !strings.ContainsAny(s, "-_") && !strings.Contains(strings.ToLower(s), "bearer") {
+		return s
+	}
+	s = secretToken.ReplaceAllStringFunc(s, func(m string) string {
+		if !plausibleKey(m) {
+			return m
+		}
+		return Redact(m)
+	})
+	return bearerToken.ReplaceAllStringFunc(s, func(m string) string {
+		sub := bearerToken.FindStringSubmatch(m)
+		if !plausibleKey(sub[2]) {
+			return m
+		}
+		return sub[1] + Redact(sub[2])
+	})
+}
+
+// plausibleKey reports whether a token could be a real key: no
+// placeholder words, and enough distinct characters.
+func plausibleKey(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"xxxx", "your", "placeholder", "changeme", "<", "..."} {
+		if strings.Contains(l, p) {
+			return false
+		}
+	}
+	distinct := map[rune]bool{}
+	for _, r := range s {
+		distinct[r] = true
+	}
+	return len(distinct) >= 8
+}
+
 // Redact keeps a short prefix of a secret and hides the rest.
 func Redact(s string) string {
 	n := 6

@@ -195,9 +195,42 @@ func RedactSecrets(line string) string {
 	return string(runes)
 }
 
-// redactRunes redacts secret literals and moves the span [start, end) so
-// it still covers the same code.
+// redactRunes redacts secret literals, then keys and bearer tokens
+// anywhere else in the line (an f-string, a comment), and moves the span
+// [start, end) so it still covers the same code.
 func redactRunes(runes []rune, start, end int) ([]rune, int, int) {
+	runes, start, end = redactLiterals(runes, start, end)
+	line := string(runes)
+	redacted := rules.RedactTokens(line)
+	if redacted == line {
+		return runes, start, end
+	}
+	// Map the span through the change: the common prefix and suffix stay,
+	// what lies between was cut.
+	out := []rune(redacted)
+	pre := 0
+	for pre < len(runes) && pre < len(out) && runes[pre] == out[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(runes)-pre && suf < len(out)-pre && runes[len(runes)-1-suf] == out[len(out)-1-suf] {
+		suf++
+	}
+	shift := func(i int) int {
+		switch {
+		case i <= pre:
+			return i
+		case i >= len(runes)-suf:
+			return i - (len(runes) - len(out))
+		}
+		return len(out) - suf
+	}
+	return out, shift(start), shift(end)
+}
+
+// redactLiterals redacts secret literals and moves the span [start, end)
+// so it still covers the same code.
+func redactLiterals(runes []rune, start, end int) ([]rune, int, int) {
 	lits := stringLiterals(runes)
 	for k := len(lits) - 1; k >= 0; k-- {
 		l := lits[k]

@@ -269,7 +269,11 @@ func TestRedactSecrets(t *testing.T) {
 		{`msg = "Please summarise the following text for me"`, `msg = "Please summarise the following text for me"`},
 		{`url = "/v1/chat/completions"`, `url = "/v1/chat/completions"`},
 		{`s = "it\"s sk-"`, `s = "it\"s sk-"`},
-		{`unterminated = "sk-proj-abcdefghijklmnop`, `unterminated = "sk-proj-abcdefghijklmnop`},
+		// A key outside a whole literal is cut too: unterminated, in an
+		// f-string, in a comment.
+		{`unterminated = "sk-proj-abcdefghijklmnop`, `unterminated = "sk-pro…`},
+		{`h = f"Bearer sk-proj-Q7vN2mLp9XcR4tYb8WzK {x}"`, `h = f"Bearer sk-pro… {x}"`},
+		{`x = 1  # was sk-proj-Q7vN2mLp9XcR4tYb8WzK`, `x = 1  # was sk-pro…`},
 	}
 	for _, c := range cases {
 		if got := report.RedactSecrets(c.in); got != c.want {

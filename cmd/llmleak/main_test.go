@@ -436,3 +436,37 @@ func TestRulesAndExplainJSON(t *testing.T) {
 		t.Errorf("rules --format xml: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestNoKeyPrintedWhole: a provider key is printed by its prefix only in
+// every format, wherever it stands: an f-string, a log format string, a
+// comment on the excerpt line, a suppression comment's reason.
+func TestNoKeyPrintedWhole(t *testing.T) {
+	key := "sk-proj-Q7vN2mLp9XcR4tYb8WzK1sDf6GhJ3aEu"
+	proj := t.TempDir()
+	src := "import logging\n\nfrom openai import OpenAI\n\nlog = logging.getLogger(__name__)\nclient = OpenAI()\n\n\n" +
+		"def ask(request):\n" +
+		"    client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": f\"key {'" + key + "'} {request.POST}\"}])  # old: " + key + "\n" +
+		"    log.info(\"Authorization: Bearer " + key + " %s\", request.COOKIES)\n" +
+		"    log.info(\"%s\", request.body)  # llmleak: ignore[LK201] reviewed, key " + key + " rotated\n"
+	for name, text := range map[string]string{"manage.py": "", "app/views.py": src} {
+		p := filepath.Join(proj, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		code, stdout, stderr := runCLI("scan", "--format", format, "--select", "ALL", proj)
+		if code != exitFindings {
+			t.Fatalf("%s: exit %d, stderr %q", format, code, stderr)
+		}
+		if strings.Contains(stdout, key[8:]) || strings.Contains(stderr, key[8:]) {
+			t.Errorf("%s: the key is printed whole", format)
+		}
+		if !strings.Contains(stdout, key[:6]+"…") {
+			t.Errorf("%s: no redacted key prefix in the report", format)
+		}
+	}
+}
