@@ -189,10 +189,16 @@ func result(root string, f *finding.Finding) *sarif.Result {
 				Kinds: []string{string(s.Kind)},
 			})
 		}
-		res.AddCodeFlow(&sarif.CodeFlow{
+		cf := &sarif.CodeFlow{
 			Message:     message(report.SafeText("from " + sourceText(fl))),
 			ThreadFlows: []*sarif.ThreadFlow{tf},
-		})
+		}
+		if fl.Omitted > 0 {
+			// A path too long to show whole: how many steps were left out
+			// before its last one.
+			cf.Properties = sarif.Properties{"omittedSteps": fl.Omitted}
+		}
+		res.AddCodeFlow(cf)
 	}
 	// Other join points of the same root cause, after the sources.
 	for i, l := range f.AlsoAt {

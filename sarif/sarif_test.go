@@ -344,3 +344,22 @@ func TestContent(t *testing.T) {
 		t.Errorf("invocation %+v", inv)
 	}
 }
+
+// TestOmittedStepsProperty: a code flow cut short says how many steps it
+// left out, and the log still validates.
+func TestOmittedStepsProperty(t *testing.T) {
+	in := fixture(t)
+	for _, f := range in.Findings {
+		if !f.Suppressed && len(f.Flows) > 0 {
+			f.Flows[0].Omitted = 17
+			break
+		}
+	}
+	out := write(t, in)
+	if err := validate(t, schema(t), out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `"omittedSteps": 17`) {
+		t.Error("no omittedSteps property on the cut code flow")
+	}
+}

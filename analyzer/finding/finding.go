@@ -87,6 +87,9 @@ type Flow struct {
 	// secret, error, log, input, response.
 	Class string
 	Steps []Step
+	// Omitted is the number of steps left out of a path too long to show
+	// whole, between the last two steps; the source and the sink stay.
+	Omitted int
 }
 
 // Finding is one rule hit at a join point.

@@ -59,6 +59,9 @@ type (
 		Source string     `json:"source"`
 		Class  string     `json:"class"`
 		Steps  []jsonStep `json:"steps"`
+		// OmittedSteps counts the steps left out of a path too long to
+		// show whole (before the last step).
+		OmittedSteps int `json:"omitted_steps,omitempty"`
 	}
 	jsonStep struct {
 		Path    string `json:"path"`
@@ -158,7 +161,7 @@ func jsonFindingOf(root string, f *finding.Finding) jsonFinding {
 		jf.Suppression = &jsonSuppression{Kind: f.SuppressionKind, Reason: f.SuppressionReason}
 	}
 	for _, fl := range f.Flows {
-		jfl := jsonFlow{Source: fl.Source, Class: fl.Class, Steps: make([]jsonStep, 0, len(fl.Steps))}
+		jfl := jsonFlow{Source: fl.Source, Class: fl.Class, Steps: make([]jsonStep, 0, len(fl.Steps)), OmittedSteps: fl.Omitted}
 		for _, s := range fl.Steps {
 			jfl.Steps = append(jfl.Steps, jsonStep{
 				Path: DisplayPath(root, s.Path), Line: s.Line, Column: s.Col,

@@ -296,3 +296,43 @@ func TestDisplayPath(t *testing.T) {
 		}
 	}
 }
+
+// TestOmittedSteps: a flow cut short says so in every format, and keeps
+// its source and its sink.
+func TestOmittedSteps(t *testing.T) {
+	in := fixture(t)
+	var f *finding.Finding
+	for _, x := range in.Findings {
+		if !x.Suppressed && len(x.Flows) > 0 && len(x.Flows[0].Steps) >= 2 {
+			f = x
+			break
+		}
+	}
+	if f == nil {
+		t.Fatal("no finding with a flow in the fixture")
+	}
+	f.Flows[0].Omitted = 29950
+	text := string(render(t, report.Text, in))
+	if !strings.Contains(text, "… 29,950 steps omitted …") {
+		t.Errorf("text lacks the omitted-steps marker:\n%s", text)
+	}
+	var doc struct {
+		Findings []struct {
+			Flows []struct {
+				OmittedSteps int `json:"omitted_steps"`
+			} `json:"flows"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(render(t, report.JSON, in), &doc); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, jf := range doc.Findings {
+		for _, fl := range jf.Flows {
+			found = found || fl.OmittedSteps == 29950
+		}
+	}
+	if !found {
+		t.Error("JSON flows lack omitted_steps 29950")
+	}
+}

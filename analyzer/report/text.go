@@ -133,6 +133,9 @@ func (t *textPrinter) finding(f *finding.Finding) {
 		}
 		fmt.Fprintf(t.w, "%s %s from %s:\n", t.style(ansiBlue, gutter+" ="), head, src)
 		for j, s := range fl.Steps {
+			if fl.Omitted > 0 && j == len(fl.Steps)-1 {
+				fmt.Fprintf(t.w, "%s      … %s omitted …\n", gutter, thousands(fl.Omitted)+map[bool]string{true: " step", false: " steps"}[fl.Omitted == 1])
+			}
 			fmt.Fprintf(t.w, "%s   %d. %s  %s\n", gutter,
 				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", DisplayPath(t.in.Root, s.Path), s.Line, s.Col)), SafeText(StepMessage(s)))
 		}
@@ -185,4 +188,13 @@ func runeWidth(r rune) int {
 		return 2
 	}
 	return 1
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	d := strconv.Itoa(n)
+	for i := len(d) - 3; i > 0; i -= 3 {
+		d = d[:i] + "," + d[i:]
+	}
+	return d
 }

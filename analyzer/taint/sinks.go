@@ -658,7 +658,7 @@ func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string,
 		ok += "|" + last.Path + ":" + strconv.Itoa(last.Line)
 	}
 	if _, dup := rf.flows[ok]; !dup {
-		rf.flows[ok] = finding.Flow{Source: f.Origin.Desc, Class: string(f.Class), Steps: steps}
+		rf.flows[ok] = finding.Flow{Source: f.Origin.Desc, Class: string(f.Class), Steps: steps, Omitted: t.omitted()}
 		rf.sources = append(rf.sources, f.Origin.key)
 	}
 }

@@ -53,6 +53,9 @@ type Trace struct {
 	Step finding.Step
 	Prev *Trace
 	Len  int
+	// Omitted counts the steps dropped to keep the trace within
+	// maxTraceLen (always before its newest step).
+	Omitted int
 }
 
 func (t *Trace) push(s finding.Step) *Trace {
@@ -65,11 +68,20 @@ func (t *Trace) push(s finding.Step) *Trace {
 		if t.Len >= maxTraceLen {
 			// A path too long to show whole keeps its start and its newest
 			// step: it still ends where the data arrives.
-			return &Trace{Step: s, Prev: t.Prev, Len: t.Len}
+			return &Trace{Step: s, Prev: t.Prev, Len: t.Len, Omitted: t.Omitted + 1}
 		}
 		n = t.Len + 1
+		return &Trace{Step: s, Prev: t, Len: n, Omitted: t.Omitted}
 	}
 	return &Trace{Step: s, Prev: t, Len: n}
+}
+
+// omitted is the number of steps the trace left out (Trace.Omitted).
+func (t *Trace) omitted() int {
+	if t == nil {
+		return 0
+	}
+	return t.Omitted
 }
 
 // Steps returns the steps oldest first.

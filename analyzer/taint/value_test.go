@@ -120,6 +120,9 @@ func TestTraceAppendAndBound(t *testing.T) {
 	if long.Len != maxTraceLen {
 		t.Errorf("trace grew to %d steps, bound is %d", long.Len, maxTraceLen)
 	}
+	if long.Omitted != maxTraceLen {
+		t.Errorf("trace says %d steps omitted, want %d", long.Omitted, maxTraceLen)
+	}
 	// A bounded trace keeps its start and ends at the newest step (where
 	// the data arrives), so a sink reached by a long path is still named.
 	if steps := long.Steps(); steps[0].Line != 1 || steps[len(steps)-1].Line != maxTraceLen*2 || steps[len(steps)-2].Line != maxTraceLen-1 {
