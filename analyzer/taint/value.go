@@ -103,7 +103,21 @@ func appendTrace(outer, inner *Trace) *Trace {
 	if inner == nil {
 		return outer
 	}
-	return appendTrace(outer, inner.Prev).push(inner.Step)
+	t := appendSteps(outer, inner)
+	if inner.Omitted > 0 && t != nil {
+		// The steps inner had already left out are left out here too.
+		n := *t
+		n.Omitted += inner.Omitted
+		return &n
+	}
+	return t
+}
+
+func appendSteps(outer, inner *Trace) *Trace {
+	if inner == nil {
+		return outer
+	}
+	return appendSteps(outer, inner.Prev).push(inner.Step)
 }
 
 // Fact says that a value holds data of a class from an origin (a source),

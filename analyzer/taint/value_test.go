@@ -123,6 +123,10 @@ func TestTraceAppendAndBound(t *testing.T) {
 	if long.Omitted != maxTraceLen {
 		t.Errorf("trace says %d steps omitted, want %d", long.Omitted, maxTraceLen)
 	}
+	// Appended to a path of its own, a cut trace still counts what it cut.
+	if joined := appendTrace((*Trace)(nil).push(stepAt(1000)), long); joined.Omitted < maxTraceLen {
+		t.Errorf("appended trace says %d steps omitted, want at least %d", joined.Omitted, maxTraceLen)
+	}
 	// A bounded trace keeps its start and ends at the newest step (where
 	// the data arrives), so a sink reached by a long path is still named.
 	if steps := long.Steps(); steps[0].Line != 1 || steps[len(steps)-1].Line != maxTraceLen*2 || steps[len(steps)-2].Line != maxTraceLen-1 {
