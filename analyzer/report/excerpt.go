@@ -92,7 +92,39 @@ func prepareExcerpt(line string, col, endCol int) excerptSpan {
 	if end <= start {
 		end = start + 1
 	}
+	runes, start, end = window(runes, start, end)
 	return excerptSpan{runes: runes, start: start, end: end}
+}
+
+// excerptContext is how much of a long line an excerpt shows around the
+// span (runes each side); the rest is cut with "…".
+const excerptContext = 80
+
+// window cuts a line longer than the span and excerptContext runes each
+// side of it (a minified file's 3 MB line) to that, marking the cuts.
+func window(runes []rune, start, end int) ([]rune, int, int) {
+	if len(runes) <= 2*excerptContext+max(end-start, 0)+2 {
+		return runes, start, end
+	}
+	spanEnd := min(end, len(runes))
+	if spanEnd-start > 2*excerptContext {
+		spanEnd = start + 2*excerptContext // a span that long is cut too
+	}
+	from := max(0, start-excerptContext)
+	to := min(len(runes), spanEnd+excerptContext)
+	out := make([]rune, 0, to-from+2)
+	if from > 0 {
+		out = append(out, '…')
+	}
+	out = append(out, runes[from:to]...)
+	if to < len(runes) {
+		out = append(out, '…')
+	}
+	shift := from
+	if from > 0 {
+		shift--
+	}
+	return out, start - shift, min(end, spanEnd) - shift
 }
 
 // literal is a quoted string in a source line: runes [open, close] hold

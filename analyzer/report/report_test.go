@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -95,15 +96,17 @@ func TestTextShape(t *testing.T) {
 	in := fixture(t)
 	out := string(render(t, report.Text, in))
 	for _, want := range []string{
-		"shop/views.py:13:13: LK101 client-certificate identity",
+		"shop/views.py:13:13: LK101 Client-certificate identity",
 		"13 |     reply = client.chat.completions.create(",
 		"   |             ^^^^^^^^^^",
 		"= flow 1 of 2 from request.META['SSL_CLIENT_S_DN_CN'] (cert):",
 		"1. shop/views.py:10:15  client-certificate subject CN read",
 		`"sk-pro…"`,
 		"Found 5 findings (3 errors, 1 warning, 1 note) in 12 files (2 suppressed, 1 of them by the baseline; 2 stale baseline entries). 2 suppression comments to review.",
-		"shop/views.py:28:41: LK001 bare `# llmleak: ignore`",
-		"shop/views.py:29:30: LK000 unused suppression: no LK104 finding on this statement",
+		"shop/views.py:28:41: LK001 Bare `# llmleak: ignore`",
+		"shop/views.py:29:30: LK000 Unused suppression: no LK104 finding on this statement",
+		"on this statement [note]",
+		"Run `llmleak explain LK301`",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text output lacks %q", want)
@@ -334,5 +337,59 @@ func TestOmittedSteps(t *testing.T) {
 	}
 	if !found {
 		t.Error("JSON flows lack omitted_steps 29950")
+	}
+}
+
+// TestLongLineExcerpt: a very long source line is cut around the span,
+// with the cuts marked, and the caret still under the span.
+func TestLongLineExcerpt(t *testing.T) {
+	in := fixture(t)
+	root := t.TempDir()
+	line := "x = [" + strings.Repeat("1, ", 100000) + "]; log.info(\"%s\", request.body)  # " + strings.Repeat("z", 100000)
+	if err := os.MkdirAll(filepath.Join(root, "app"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "app", "min.py"), []byte(line+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	col := strings.Index(line, "log.info") + 1
+	in.Root = root
+	in.Findings = []*finding.Finding{{Rule: "LK201", Level: finding.LevelWarning, Message: "whole payload logged",
+		Location: finding.Location{Path: "app/min.py", Line: 1, Col: col, EndLine: 1, EndCol: col + len(`log.info("%s", request.body)`)}}}
+	in.SuppressionDiagnostics = nil
+	out := string(render(t, report.Text, in))
+	if len(out) > 2000 {
+		t.Errorf("excerpt of a %d-byte line printed %d bytes", len(line), len(out))
+	}
+	excerpt := ""
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "1 | ") {
+			excerpt = l
+		}
+	}
+	if !strings.HasPrefix(excerpt, "1 | …") || !strings.HasSuffix(excerpt, "…") || !strings.Contains(excerpt, `log.info("%s", request.body)`) {
+		t.Errorf("cut excerpt %q", excerpt)
+	}
+	caretLine := ""
+	for i, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "1 | ") {
+			caretLine = strings.Split(out, "\n")[i+1]
+		}
+	}
+	ex := []rune(excerpt)
+	if at := strings.Index(caretLine, "^"); at < 0 || at+8 > len(ex) || string(ex[at:at+8]) != "log.info" {
+		t.Errorf("caret not under the span:\n%s\n%s", excerpt, caretLine)
+	}
+}
+
+// TestControlCharactersInPaths: a file name cannot drive the terminal.
+func TestControlCharactersInPaths(t *testing.T) {
+	in := fixture(t)
+	in.Findings = []*finding.Finding{{Rule: "LK201", Level: finding.LevelWarning, Message: "logged",
+		Location: finding.Location{Path: "app/\x1b[2Jevil.py", Line: 1, Col: 1},
+		Flows:    []finding.Flow{{Source: "request.body", Class: "payload", Steps: []finding.Step{{Location: finding.Location{Path: "app/\x1b]0;x\x07.py", Line: 1, Col: 1}, Message: "read"}}}}}}
+	in.SuppressionDiagnostics = nil
+	if out := string(render(t, report.Text, in)); strings.ContainsAny(out, "\x1b\x07") {
+		t.Errorf("control characters from a path printed: %q", out)
 	}
 }

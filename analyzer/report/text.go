@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 )
@@ -55,8 +56,21 @@ func Text(w io.Writer, in *Input) error {
 			bw.WriteString("\n")
 		}
 		bw.WriteString(t.style(ansiBold, Count(in).Sentence(in.Files)) + "\n")
+		if rule := firstRule(in); rule != "" {
+			fmt.Fprintf(bw, "Run `llmleak explain %s` (or another rule ID) to read what a rule finds and how to fix it.\n", rule)
+		}
 	}
 	return bw.Flush()
+}
+
+// firstRule is the rule of the first finding printed, or "".
+func firstRule(in *Input) string {
+	for _, f := range in.Findings {
+		if !f.Suppressed {
+			return f.Rule
+		}
+	}
+	return ""
 }
 
 type textPrinter struct {
@@ -82,12 +96,22 @@ func levelStyle(l finding.Level) string {
 	return ansiCyan
 }
 
-// header writes a finding's first line: `path:line:col: RULE message`.
+// header writes a finding's first line: `path:line:col: RULE Message
+// [level]`: the level in words too, for logs and pipes without colour.
 func (t *textPrinter) header(f *finding.Finding) {
 	loc := f.Location
-	fmt.Fprintf(t.w, "%s %s %s\n",
-		t.style(ansiBold, fmt.Sprintf("%s:%d:%d:", DisplayPath(t.in.Root, loc.Path), loc.Line, loc.Col)),
-		t.style(levelStyle(f.Level), f.Rule), SafeText(f.Message))
+	fmt.Fprintf(t.w, "%s %s %s %s\n",
+		t.style(ansiBold, fmt.Sprintf("%s:%d:%d:", SafeText(DisplayPath(t.in.Root, loc.Path)), loc.Line, loc.Col)),
+		t.style(levelStyle(f.Level), f.Rule), capitalized(SafeText(f.Message)), t.style(levelStyle(f.Level), "["+f.Level.String()+"]"))
+}
+
+// capitalized is s with its first letter upper-case.
+func capitalized(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 func (t *textPrinter) finding(f *finding.Finding) {
@@ -137,7 +161,7 @@ func (t *textPrinter) finding(f *finding.Finding) {
 				fmt.Fprintf(t.w, "%s      … %s omitted …\n", gutter, thousands(fl.Omitted)+map[bool]string{true: " step", false: " steps"}[fl.Omitted == 1])
 			}
 			fmt.Fprintf(t.w, "%s   %d. %s  %s\n", gutter,
-				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", DisplayPath(t.in.Root, s.Path), s.Line, s.Col)), SafeText(StepMessage(s)))
+				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", SafeText(DisplayPath(t.in.Root, s.Path)), s.Line, s.Col)), SafeText(StepMessage(s)))
 		}
 	}
 	if len(f.AlsoAt) > 0 {
