@@ -31,6 +31,9 @@ type Config struct {
 	// relative to Root. Include, when set, keeps only matching files.
 	Exclude []string
 	Include []string
+	// RespectGitignore skips what .gitignore files (and
+	// .git/info/exclude) ignore, as git does.
+	RespectGitignore bool
 	// Jobs is the number of parse workers; 0 means all cores.
 	Jobs int
 	// Select and Ignore choose rules by ID or prefix ("LK1", "LK101").

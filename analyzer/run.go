@@ -43,7 +43,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	if !cfg.IncludeTests {
 		exclude = append(append([]string(nil), exclude...), TestPatterns...)
 	}
-	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: exclude, Include: cfg.Include})
+	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: exclude, Include: cfg.Include, RespectGitignore: cfg.RespectGitignore})
 	jobs = capJobs(jobs, len(files))
 	if len(files) == 0 {
 		// Nothing to analyze is worth saying: a wrong path or an exclude

@@ -72,6 +72,9 @@ type File struct {
 	// PropagateUnknown lets library calls no model describes carry their
 	// arguments (propagate-unknown).
 	PropagateUnknown bool
+	// NoRespectGitignore is respect-gitignore = false: walk what the
+	// .gitignore files ignore too.
+	NoRespectGitignore bool
 }
 
 // PerFileIgnore turns Rules off for the files Glob matches.
@@ -252,11 +255,13 @@ type rawFile struct {
 	Models            any `toml:"models"`
 	IncludeTests      any `toml:"include-tests"`
 	PropagateUnknown  any `toml:"propagate-unknown"`
+	RespectGitignore  any `toml:"respect-gitignore"`
 }
 
 // knownKeys are the top-level keys, for suggestions.
 var knownKeys = []string{"select", "ignore", "extend-select", "exclude", "include", "severity-threshold",
-	"per-file-ignores", "severity", "sources", "sinks", "sanitizers", "payload-decorators", "models", "include-tests", "propagate-unknown"}
+	"per-file-ignores", "severity", "sources", "sinks", "sanitizers", "payload-decorators", "models", "include-tests", "propagate-unknown",
+	"respect-gitignore"}
 
 type parser struct {
 	path   string
@@ -357,6 +362,9 @@ func (p *parser) build(raw *rawFile) *File {
 	f.Catalog.Models = p.models(raw.Models)
 	f.IncludeTests = p.boolean([]string{"include-tests"}, raw.IncludeTests)
 	f.PropagateUnknown = p.boolean([]string{"propagate-unknown"}, raw.PropagateUnknown)
+	if raw.RespectGitignore != nil {
+		f.NoRespectGitignore = !p.boolean([]string{"respect-gitignore"}, raw.RespectGitignore)
+	}
 	return f
 }
 

@@ -43,6 +43,9 @@ type Options struct {
 	// one of whose directories, matches one of these globs (read like
 	// Exclude).
 	Include []string
+	// RespectGitignore skips what the .gitignore files below Root (and
+	// .git/info/exclude) ignore, as git does; a named file is still taken.
+	RespectGitignore bool
 }
 
 // File is one Python file to analyze.
@@ -112,9 +115,10 @@ type fileSystem struct {
 	stat     func(name string) (fs.FileInfo, error)
 	readDir  func(name string) ([]fs.DirEntry, error)
 	readlink func(name string) (string, error)
+	readFile func(name string) ([]byte, error)
 }
 
-var osFileSystem = fileSystem{stat: os.Stat, readDir: os.ReadDir, readlink: os.Readlink}
+var osFileSystem = fileSystem{stat: os.Stat, readDir: os.ReadDir, readlink: os.Readlink, readFile: os.ReadFile}
 
 // Walk returns the Python files named by opts, sorted by Path and without
 // duplicates, and the problems met on the way (broken links, symlink
@@ -141,6 +145,10 @@ type walker struct {
 	realRoot string // root with symlinks resolved, or "" if that failed
 	exclude  []pattern
 	include  []pattern
+	// respectGitignore and ignore: the .gitignore rules read so far.
+	respectGitignore bool
+	ignore           []ignoreRule
+	ignoreRead       map[string]bool // directories whose .gitignore is read
 
 	files   map[string]File
 	seen    map[string]bool // paths handled, kept or skipped
@@ -157,7 +165,10 @@ type deferredLink struct {
 }
 
 func walkWith(opts Options, fsys fileSystem) ([]File, []finding.Diagnostic) {
-	w := &walker{fsys: fsys, files: map[string]File{}, seen: map[string]bool{}, visited: map[dirID]bool{}}
+	w := &walker{fsys: fsys, files: map[string]File{}, seen: map[string]bool{}, visited: map[dirID]bool{}, respectGitignore: opts.RespectGitignore}
+	if w.fsys.readFile == nil {
+		w.fsys.readFile = os.ReadFile
+	}
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
 		w.diag(opts.Root, "cannot resolve the project root: "+cause(err))
@@ -318,6 +329,7 @@ func (w *walker) walkDir(abs, rel string, id dirID, chain []dirID, explicit bool
 	if !explicit && isVirtualenv(entries) {
 		return
 	}
+	w.loadGitignore(abs, rel)
 	// chain is shared with sibling calls: copy before appending.
 	here := make([]dirID, len(chain), len(chain)+1)
 	copy(here, chain)
@@ -354,7 +366,7 @@ func (w *walker) entry(e fs.DirEntry, abs, rel string, chain []dirID) {
 		isDir = info.IsDir()
 	}
 	if isDir {
-		if defaultExcluded(e.Name()) || matchEntry(w.exclude, rel, true) {
+		if defaultExcluded(e.Name()) || matchEntry(w.exclude, rel, true) || w.gitIgnored(rel, true) {
 			return
 		}
 		if isLink {
@@ -377,7 +389,7 @@ func (w *walker) entry(e fs.DirEntry, abs, rel string, chain []dirID) {
 	if !strings.HasSuffix(e.Name(), ".py") {
 		return
 	}
-	if matchEntry(w.exclude, rel, false) {
+	if matchEntry(w.exclude, rel, false) || w.gitIgnored(rel, false) {
 		return
 	}
 	if !isLink {

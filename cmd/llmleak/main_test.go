@@ -470,3 +470,44 @@ func TestNoKeyPrintedWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestRespectGitignore: what .gitignore ignores is not scanned, unless
+// --no-respect-gitignore or respect-gitignore = false says otherwise.
+func TestRespectGitignore(t *testing.T) {
+	proj := t.TempDir()
+	leak := "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n"
+	for name, text := range map[string]string{
+		"manage.py":          "",
+		".gitignore":         "generated/\n",
+		"generated/views.py": leak,
+	} {
+		p := filepath.Join(proj, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(args ...string) int {
+		t.Helper()
+		_, stdout, stderr := runCLI(append([]string{"scan", "--format", "json"}, args...)...)
+		var doc struct{ Findings []struct{ Rule string } }
+		if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+			t.Fatalf("%v: %v, stderr %q", args, err, stderr)
+		}
+		return len(doc.Findings)
+	}
+	if n := count(proj); n != 0 {
+		t.Errorf("ignored directory scanned: %d findings", n)
+	}
+	if n := count("--no-respect-gitignore", proj); n != 1 {
+		t.Errorf("--no-respect-gitignore: %d findings, want 1", n)
+	}
+	if err := os.WriteFile(filepath.Join(proj, ".llmleak.toml"), []byte("respect-gitignore = false\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(proj); n != 1 {
+		t.Errorf("respect-gitignore = false: %d findings, want 1", n)
+	}
+}

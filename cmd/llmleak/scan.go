@@ -59,6 +59,7 @@ type scanOptions struct {
 	exitZero      bool
 	statistics    bool
 	root          string
+	noGitignore   bool
 }
 
 func scanFlags(o *scanOptions) *pflag.FlagSet {
@@ -80,6 +81,7 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (then reported as baselined)")
 	fs.StringVar(&o.diff, "diff", "", "report only findings whose join point or flow touches lines changed since the git revision `BASE`")
 	fs.BoolVar(&o.strict, "strict-suppressions", false, "report bare '# llmleak: ignore' (LK001); suppression diagnostics fail the run")
+	fs.BoolVar(&o.noGitignore, "no-respect-gitignore", false, "analyze files .gitignore and .git/info/exclude ignore too (respected by default, as ruff does)")
 	fs.BoolVar(&o.includeTests, "include-tests", false, "analyze and report test code too (tests/, test_*.py, conftest.py...; skipped by default)")
 	fs.BoolVar(&o.propagate, "propagate-unknown", false, "let library calls no model describes carry their arguments' data (more reach, less precision)")
 	fs.Var(countFlag{&o.jobs}, "jobs", "run `N` parse and analysis workers (0: all cores; at most one per file, and 64)")
@@ -184,6 +186,7 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		Ignore:             o.ignore,
 		StrictSuppressions: o.strict,
 		IncludeTests:       o.includeTests,
+		RespectGitignore:   !o.noGitignore,
 		PropagateUnknown:   o.propagate,
 		SizeHint:           tuneMemory,
 	}
@@ -516,6 +519,7 @@ func applyConfig(cfg *analyzer.Config, f *config.File, selectFlag, includeFlag b
 	}
 	cfg.Catalog = f.Catalog
 	cfg.IncludeTests = cfg.IncludeTests || f.IncludeTests
+	cfg.RespectGitignore = cfg.RespectGitignore && !f.NoRespectGitignore
 	cfg.PropagateUnknown = cfg.PropagateUnknown || f.PropagateUnknown
 }
 
