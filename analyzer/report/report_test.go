@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"io"
 	"os"
@@ -391,5 +392,53 @@ func TestControlCharactersInPaths(t *testing.T) {
 	in.SuppressionDiagnostics = nil
 	if out := string(render(t, report.Text, in)); strings.ContainsAny(out, "\x1b\x07") {
 		t.Errorf("control characters from a path printed: %q", out)
+	}
+}
+
+// TestJUnit: one suite per rule, a failing case per unsuppressed finding
+// and suppression diagnostic, a passing case for a rule without one, and
+// well-formed XML.
+func TestJUnit(t *testing.T) {
+	in := fixture(t)
+	out := render(t, report.JUnit, in)
+	var doc struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name     string `xml:"name,attr"`
+			Failures int    `xml:"failures,attr"`
+			Cases    []struct {
+				Name    string `xml:"name,attr"`
+				Failure *struct {
+					Type string `xml:"type,attr"`
+					Text string `xml:",chardata"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, out)
+	}
+	want := 0
+	for _, f := range append(append([]*finding.Finding(nil), in.Findings...), in.SuppressionDiagnostics...) {
+		if !f.Suppressed {
+			want++
+		}
+	}
+	if doc.Failures != want {
+		t.Errorf("%d failures, want %d (unsuppressed findings and suppression diagnostics)", doc.Failures, want)
+	}
+	passing := 0
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			if c.Failure == nil {
+				passing++
+			} else if !strings.Contains(c.Failure.Text, "flow from") && !strings.HasPrefix(s.Name, "LK00") {
+				t.Errorf("%s %s: failure text without its flow", s.Name, c.Name)
+			}
+		}
+	}
+	if passing == 0 || doc.Tests != doc.Failures+passing {
+		t.Errorf("tests %d, failures %d, passing cases %d", doc.Tests, doc.Failures, passing)
 	}
 }

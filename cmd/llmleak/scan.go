@@ -33,9 +33,10 @@ var printers = map[string]func(io.Writer, *report.Input) error{
 	"json":   report.JSON,
 	"sarif":  sarif.Write,
 	"github": report.GitHub,
+	"junit":  report.JUnit,
 }
 
-const formatNames = "text, json, sarif or github"
+const formatNames = "text, json, sarif, github or junit"
 
 // scanOptions are the flags of `llmleak scan`.
 type scanOptions struct {
