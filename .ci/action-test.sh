@@ -59,6 +59,30 @@ grep -q '^| Rule | Level | Location | Message |' "$work/fail-true.summary" || fa
 cp llmleak.sarif "$keep"
 findings=$(output fail-true findings)
 
+# Counts by level add up to the findings.
+levels=$(($(output fail-true errors) + $(output fail-true warnings) + $(output fail-true notes)))
+[ "$levels" = "$findings" ] || fail "fail-true: errors+warnings+notes $levels, findings $findings"
+
+# select, ignore and args narrow the scan; annotations off writes none.
+run select 1 INPUT_SELECT=LK101
+[ "$(output select findings)" = 1 ] || fail "select: findings '$(output select findings)', want the one LK101"
+run ignore 1 INPUT_IGNORE=LK101
+[ "$(output ignore findings)" = $((findings - 1)) ] || fail "ignore: findings '$(output ignore findings)'"
+run args 0 "INPUT_ARGS=--exit-zero --statistics"
+run no-annotations 1 INPUT_ANNOTATIONS=false
+if grep -q '^::' "$work/no-annotations.out"; then fail "no-annotations: workflow commands written"; fi
+[ ! -s "$work/no-annotations.summary" ] || fail "no-annotations: job summary written"
+[ "$(output no-annotations findings)" = "$findings" ] || fail "no-annotations: findings output"
+run bad-annotations 2 INPUT_ANNOTATIONS=maybe
+
+# A baseline of the current findings hides them all.
+"$LLMLEAK_BIN" scan --quiet --write-baseline "$work/baseline.json" testdata/demo >/dev/null || true
+run baseline 0 INPUT_BASELINE="$work/baseline.json"
+
+# working-directory: the scan runs from there.
+run working-directory 1 INPUT_WORKING_DIRECTORY=testdata/demo INPUT_PATHS=.
+[ "$(output working-directory findings)" = "$findings" ] || fail "working-directory: findings '$(output working-directory findings)'"
+
 # fail: false reports the same and passes.
 run fail-false 0 INPUT_FAIL=false
 [ "$(output fail-false findings)" = "$findings" ] || fail "fail-false: findings output"

@@ -15,8 +15,15 @@
 #   INPUT_OUTPUT              the report file (default llmleak.sarif)
 #   INPUT_SEVERITY_THRESHOLD  note, warning or error; empty: the CLI's or the config's
 #   INPUT_FAIL                "true": findings at or above the threshold fail the step
+#   INPUT_SELECT, INPUT_IGNORE  rule IDs or prefixes, comma-separated (--select, --ignore)
+#   INPUT_BASELINE            --baseline FILE, or empty
+#   INPUT_ANNOTATIONS         "true" (default): workflow-command annotations and the job
+#                             summary; "false": neither (code scanning shows the alerts)
+#   INPUT_WORKING_DIRECTORY   directory to scan from (default: the workspace)
+#   INPUT_ARGS                more flags for llmleak scan, separated by blanks
 #   GITHUB_ACTION_PATH        the action's checkout (default: this repository)
-#   GITHUB_OUTPUT             step outputs: sarif-file, findings, exit-code
+#   GITHUB_OUTPUT             step outputs: sarif-file, findings, errors, warnings,
+#                             notes, exit-code
 #   GITHUB_STEP_SUMMARY       the job summary; llmleak appends a Markdown table
 #   RUNNER_TEMP               scratch space (default: a temporary directory)
 #
@@ -53,6 +60,14 @@ scan() {
     true | false) ;;
     *) echo "::error title=llmleak::invalid fail '$fail': want true or false"; return 2 ;;
   esac
+  local annotations="${INPUT_ANNOTATIONS:-true}"
+  case "$annotations" in
+    true | false) ;;
+    *) echo "::error title=llmleak::invalid annotations '$annotations': want true or false"; return 2 ;;
+  esac
+  if [ -n "${INPUT_WORKING_DIRECTORY:-}" ]; then
+    cd "$INPUT_WORKING_DIRECTORY" || { echo "::error title=llmleak::cannot enter working-directory '$INPUT_WORKING_DIRECTORY'"; return 2; }
+  fi
   if [ ! -x "$bin" ]; then
     echo "::error title=llmleak::no llmleak binary at $bin; run the build step first"
     return 2
@@ -69,11 +84,23 @@ scan() {
     text) specs="text:$out,sarif:$sarif,json:$json,github" ;;
     github) specs="github,sarif:$sarif,json:$json" ;;
   esac
+  if [ "$annotations" = false ]; then
+    # No workflow commands: GitHub shows at most 10 annotations a step,
+    # and code scanning shows the same findings as alerts.
+    specs=${specs//,github/}
+    specs=${specs//github,/}
+  fi
   if [ -n "$(dirname "$out")" ]; then mkdir -p "$(dirname "$out")"; fi
 
   local args=(scan --no-color --format "$specs")
   if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi
   if [ -n "$threshold" ]; then args+=(--severity-threshold "$threshold"); fi
+  if [ -n "${INPUT_SELECT:-}" ]; then args+=(--select "$INPUT_SELECT"); fi
+  if [ -n "${INPUT_IGNORE:-}" ]; then args+=(--ignore "$INPUT_IGNORE"); fi
+  if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
+  local extra=()
+  read -r -a extra <<<"${INPUT_ARGS:-}" || true
+  args+=("${extra[@]}")
   local paths=()
   # Paths are separated by blanks or newlines; no glob expansion.
   read -r -d '' -a paths < <(printf '%s\0' "${INPUT_PATHS:-.}") || true
@@ -82,11 +109,15 @@ scan() {
   local code=0
   "$bin" "${args[@]}" -- "${paths[@]}" || code=$?
 
-  local findings=""
+  local findings="" errors="" warnings="" notes=""
   if [ "$code" -le 1 ] && [ -f "$json" ]; then
     # The JSON layout is fixed (two-space indent, documented key order):
-    # the summary's count is the only "findings" key four spaces in.
+    # the summary's count is the only "findings" key four spaces in, its
+    # counts by level the only level keys six spaces in.
     findings=$(sed -n 's/^    "findings": \([0-9][0-9]*\),$/\1/p' "$json")
+    errors=$(sed -n 's/^      "error": \([0-9][0-9]*\),*$/\1/p' "$json")
+    warnings=$(sed -n 's/^      "warning": \([0-9][0-9]*\),*$/\1/p' "$json")
+    notes=$(sed -n 's/^      "note": \([0-9][0-9]*\),*$/\1/p' "$json")
   fi
   if [ "$code" -le 1 ] && [ -f "$sarif" ]; then
     output sarif-file "$sarif"
@@ -94,6 +125,9 @@ scan() {
     output sarif-file ""
   fi
   output findings "${findings:-0}"
+  output errors "${errors:-0}"
+  output warnings "${warnings:-0}"
+  output notes "${notes:-0}"
   output exit-code "$code"
 
   case "$code" in
