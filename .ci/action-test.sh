@@ -83,6 +83,17 @@ run baseline 0 INPUT_BASELINE="$work/baseline.json"
 run working-directory 1 INPUT_WORKING_DIRECTORY=testdata/demo INPUT_PATHS=.
 [ "$(output working-directory findings)" = "$findings" ] || fail "working-directory: findings '$(output working-directory findings)'"
 
+# On a pull request, only what changed since the base branch is reported
+# (when the checkout has it); without it, everything, with a notice.
+git -c user.email=ci@example.invalid -c user.name=ci add -A >/dev/null
+git -c user.email=ci@example.invalid -c user.name=ci commit -qm base
+git update-ref refs/remotes/origin/main HEAD
+run pr-unchanged 0 GITHUB_EVENT_NAME=pull_request GITHUB_BASE_REF=main
+[ "$(output pr-unchanged findings)" = 0 ] || fail "pr-unchanged: findings '$(output pr-unchanged findings)', want none on unchanged lines"
+run pr-no-base 1 GITHUB_EVENT_NAME=pull_request GITHUB_BASE_REF=release
+grep -q "base branch release is not in the checkout" "$work/pr-no-base.out" || fail "pr-no-base: no notice"
+run pr-diff-none 1 GITHUB_EVENT_NAME=pull_request GITHUB_BASE_REF=main INPUT_DIFF=none
+
 # fail: false reports the same and passes.
 run fail-false 0 INPUT_FAIL=false
 [ "$(output fail-false findings)" = "$findings" ] || fail "fail-false: findings output"

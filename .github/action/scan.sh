@@ -21,6 +21,10 @@
 #                             summary; "false": neither (code scanning shows the alerts)
 #   INPUT_WORKING_DIRECTORY   directory to scan from (default: the workspace)
 #   INPUT_ARGS                more flags for llmleak scan, separated by blanks
+#   INPUT_DIFF                --diff BASE: report only what changed since BASE. Empty: on
+#                             a pull request (GITHUB_EVENT_NAME, GITHUB_BASE_REF), the
+#                             base branch when the checkout has it, else everything;
+#                             "none": everything
 #   GITHUB_ACTION_PATH        the action's checkout (default: this repository)
 #   GITHUB_OUTPUT             step outputs: sarif-file, findings, errors, warnings,
 #                             notes, exit-code
@@ -98,6 +102,15 @@ scan() {
   if [ -n "${INPUT_SELECT:-}" ]; then args+=(--select "$INPUT_SELECT"); fi
   if [ -n "${INPUT_IGNORE:-}" ]; then args+=(--ignore "$INPUT_IGNORE"); fi
   if [ -n "${INPUT_BASELINE:-}" ]; then args+=(--baseline "$INPUT_BASELINE"); fi
+  local diff="${INPUT_DIFF:-}"
+  if [ -z "$diff" ] && [ "${GITHUB_EVENT_NAME:-}" = pull_request ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
+    if git rev-parse --verify --quiet "origin/$GITHUB_BASE_REF^{commit}" >/dev/null; then
+      diff="origin/$GITHUB_BASE_REF"
+    else
+      echo "llmleak: the base branch $GITHUB_BASE_REF is not in the checkout (fetch-depth: 0 brings it); reporting every finding"
+    fi
+  fi
+  if [ -n "$diff" ] && [ "$diff" != none ]; then args+=(--diff "$diff"); fi
   local extra=()
   read -r -a extra <<<"${INPUT_ARGS:-}" || true
   args+=("${extra[@]}")
