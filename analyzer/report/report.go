@@ -110,6 +110,9 @@ type Input struct {
 	// Quiet makes Text print only each finding's header line: no excerpt,
 	// no flow, no summary. Other formats ignore it.
 	Quiet bool
+	// NoSource leaves the source excerpt out of Text (--no-show-source);
+	// the flows and the summary stay.
+	NoSource bool
 	// SuppressionDiagnostics are the findings of the suppression checks
 	// (LK000, LK001), sorted; printers list them after the findings.
 	SuppressionDiagnostics []*finding.Finding

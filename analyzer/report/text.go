@@ -123,7 +123,7 @@ func (t *textPrinter) finding(f *finding.Finding) {
 	}
 	gutter := strings.Repeat(" ", len(strconv.Itoa(loc.Line)))
 	bar := t.style(ansiBlue, gutter+" |")
-	if line, ok := t.src.line(loc.Path, loc.Line); ok {
+	if line, ok := t.src.line(loc.Path, loc.Line); ok && !t.in.NoSource {
 		endCol := loc.EndCol
 		if loc.EndLine != loc.Line {
 			endCol = 0

@@ -511,3 +511,24 @@ func TestRespectGitignore(t *testing.T) {
 		t.Errorf("respect-gitignore = false: %d findings, want 1", n)
 	}
 }
+
+// TestShowSource: --no-show-source leaves the excerpt out, keeps the flow
+// and the summary; --quiet keeps only first lines.
+func TestShowSource(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, full, _ := runCLI("scan", "--no-color", demo)
+	_, noSource, _ := runCLI("scan", "--no-color", "--no-show-source", demo)
+	_, quiet, _ := runCLI("scan", "--no-color", "--quiet", demo)
+	if !strings.Contains(full, " | ") {
+		t.Fatal("default output has no excerpt")
+	}
+	if strings.Contains(noSource, " | ") || !strings.Contains(noSource, "= flow") || !strings.Contains(noSource, "Found ") {
+		t.Errorf("--no-show-source: want flows and summary without excerpts:\n%s", noSource)
+	}
+	if strings.Contains(quiet, "= flow") || strings.Contains(quiet, "Found ") {
+		t.Errorf("--quiet: want first lines only:\n%s", quiet)
+	}
+}

@@ -61,6 +61,8 @@ type scanOptions struct {
 	statistics    bool
 	root          string
 	noGitignore   bool
+	showSource    bool
+	noShowSource  bool
 }
 
 func scanFlags(o *scanOptions) *pflag.FlagSet {
@@ -87,6 +89,8 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.BoolVar(&o.propagate, "propagate-unknown", false, "let library calls no model describes carry their arguments' data (more reach, less precision)")
 	fs.Var(countFlag{&o.jobs}, "jobs", "run `N` parse and analysis workers (0: all cores; at most one per file, and 64)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fs.BoolVar(&o.showSource, "show-source", true, "text: show the source line of each finding (the default)")
+	fs.BoolVar(&o.noShowSource, "no-show-source", false, "text: leave the source lines out; flows and summary stay (--quiet: first lines only)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
 	return fs
 }
@@ -264,6 +268,7 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		Lines:                  res.Lines,
 		Version:                version,
 		Quiet:                  o.quiet,
+		NoSource:               !o.showSource || o.noShowSource,
 		SuppressionDiagnostics: res.SuppressionDiagnostics,
 		BaselineStale:          res.BaselineStale,
 	}
