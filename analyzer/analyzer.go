@@ -13,6 +13,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/gitdiff"
 	"github.com/llmleak/llmleak/rules"
 	"github.com/llmleak/llmleak/rules/model"
+	"time"
 )
 
 // Config says what to scan and how.
@@ -112,4 +113,16 @@ type Result struct {
 	// ModelRowsUsed are the model rows that took effect, with
 	// Config.TrackModelRows.
 	ModelRowsUsed []*model.Row
+	// Phases are the wall-clock times of the analysis' phases, in order
+	// (for --verbose; they vary from run to run).
+	Phases []Phase
+	// Rounds and Analyses are how many fixpoint rounds and function
+	// analyses the engine took.
+	Rounds, Analyses int
+}
+
+// Phase is one step of a run and how long it took.
+type Phase struct {
+	Name     string
+	Duration time.Duration
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/llmleak/llmleak/analyzer/discover"
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -43,7 +44,15 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	if !cfg.IncludeTests {
 		exclude = append(append([]string(nil), exclude...), TestPatterns...)
 	}
+	var phases []Phase
+	mark := time.Now()
+	phase := func(name string) {
+		now := time.Now()
+		phases = append(phases, Phase{name, now.Sub(mark)})
+		mark = now
+	}
 	files, diags := discover.Walk(discover.Options{Root: root, Paths: targets, Exclude: exclude, Include: cfg.Include, RespectGitignore: cfg.RespectGitignore})
+	phase("discover")
 	jobs = capJobs(jobs, len(files))
 	if len(files) == 0 {
 		// Nothing to analyze is worth saying: a wrong path or an exclude
@@ -59,6 +68,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	}
 	parsed, pdiags := parseAll(ctx, files, jobs)
 	diags = append(diags, pdiags...)
+	phase("read and parse")
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -82,10 +92,13 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	if cfg.TrackModelRows {
 		eng.TrackRows()
 	}
+	phase("resolve")
 	fs, err := eng.Run(ctx)
 	if err != nil {
 		return nil, err
 	}
+	phase("analyze")
+	res.Rounds, res.Analyses = eng.Rounds, eng.Analyses
 	res.ModelRowsUsed = eng.RowsUsed()
 	res.ModelCalls = eng.ModelCalls()
 	for _, f := range eng.Failures() {
@@ -100,6 +113,8 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	sortDiagnostics(diags)
 	redactFindings(fs)
 	redactFindings(res.SuppressionDiagnostics)
+	phase("filter")
+	res.Phases = phases
 	for i := range diags {
 		diags[i].Message = rules.RedactTokens(diags[i].Message)
 	}

@@ -532,3 +532,22 @@ func TestShowSource(t *testing.T) {
 		t.Errorf("--quiet: want first lines only:\n%s", quiet)
 	}
 }
+
+// TestVerbose: --verbose says on stderr what was analyzed and each
+// phase's time; the report is unchanged.
+func TestVerbose(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, plain, _ := runCLI("scan", "--format", "json", demo)
+	_, verbose, stderr := runCLI("scan", "--format", "json", "--verbose", demo)
+	for _, want := range []string{"files,", "lines;", "fixpoint rounds", "read and parse", "analyze"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("--verbose stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if plain != verbose {
+		t.Error("--verbose changed the report")
+	}
+}

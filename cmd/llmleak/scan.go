@@ -63,6 +63,7 @@ type scanOptions struct {
 	noGitignore   bool
 	showSource    bool
 	noShowSource  bool
+	verbose       bool
 }
 
 func scanFlags(o *scanOptions) *pflag.FlagSet {
@@ -89,6 +90,7 @@ func scanFlags(o *scanOptions) *pflag.FlagSet {
 	fs.BoolVar(&o.propagate, "propagate-unknown", false, "let library calls no model describes carry their arguments' data (more reach, less precision)")
 	fs.Var(countFlag{&o.jobs}, "jobs", "run `N` parse and analysis workers (0: all cores; at most one per file, and 64)")
 	fs.BoolVar(&o.noColor, "no-color", false, "no colours in text output (also: NO_COLOR set)")
+	fs.BoolVarP(&o.verbose, "verbose", "v", false, "print on stderr what was analyzed and how long each phase took")
 	fs.BoolVar(&o.showSource, "show-source", true, "text: show the source line of each finding (the default)")
 	fs.BoolVar(&o.noShowSource, "no-show-source", false, "text: leave the source lines out; flows and summary stay (--quiet: first lines only)")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "text: print only each finding's first line; all formats: no diagnostics on stderr")
@@ -230,6 +232,12 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 
+	if o.verbose {
+		fmt.Fprintf(stderr, "llmleak: %d files, %d lines; %d fixpoint rounds, %d function analyses\n", res.Files, res.Lines, res.Rounds, res.Analyses)
+		for _, p := range res.Phases {
+			fmt.Fprintf(stderr, "llmleak:   %-15s %8.3f s\n", p.Name, p.Duration.Seconds())
+		}
+	}
 	if !o.quiet {
 		for _, d := range res.Diagnostics {
 			loc := report.DisplayPath(res.Root, d.Path)
