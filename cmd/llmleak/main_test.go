@@ -551,3 +551,39 @@ func TestVerbose(t *testing.T) {
 		t.Error("--verbose changed the report")
 	}
 }
+
+// TestConfigGlobsRelativeToConfigFile: a configuration above the project
+// root (a monorepo's pyproject.toml) writes its globs from its own
+// directory; they apply to the files below the root as written.
+func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
+	repo := t.TempDir()
+	leak := "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n"
+	for name, text := range map[string]string{
+		"pyproject.toml":             "[tool.llmleak]\nexclude = [\"backend/app/legacy/**\", \"frontend/**\", \"*_gen.py\"]\n",
+		"backend/manage.py":          "",
+		"backend/app/views.py":       leak,
+		"backend/app/legacy/old.py":  leak,
+		"backend/app/schema_gen.py":  leak,
+		"backend/frontend/not_it.py": leak,
+	} {
+		p := filepath.Join(repo, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stdout, stderr := runCLI("scan", "--format", "json", filepath.Join(repo, "backend"))
+	var doc struct{ Findings []struct{ Path string } }
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatalf("%v, stderr %q", err, stderr)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, f.Path)
+	}
+	if want := "app/views.py frontend/not_it.py"; strings.Join(got, " ") != want {
+		t.Errorf("reported %v, want %s (legacy/ and *_gen.py excluded from the config's directory; frontend/** names another part of the repository)", got, want)
+	}
+}

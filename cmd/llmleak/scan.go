@@ -522,14 +522,19 @@ func applyConfig(cfg *analyzer.Config, f *config.File, selectFlag, includeFlag b
 	if !selectFlag {
 		cfg.Select = f.Selectors()
 	}
+	// Globs in a configuration are relative to its file's directory; the
+	// analysis matches them against paths relative to the root.
+	rebase := globRebaser(f.Path, cfg.Root)
 	cfg.Ignore = append(append([]string(nil), f.Ignore...), cfg.Ignore...)
-	cfg.Exclude = append(append([]string(nil), f.Exclude...), cfg.Exclude...)
+	cfg.Exclude = append(rebase(f.Exclude), cfg.Exclude...)
 	if !includeFlag {
-		cfg.Include = f.Include
+		cfg.Include = rebase(f.Include)
 	}
 	cfg.Severity = f.Severity
 	for _, p := range f.PerFileIgnores {
-		cfg.PerFileIgnores = append(cfg.PerFileIgnores, analyzer.FileIgnore{Glob: p.Glob, Rules: p.Rules})
+		for _, g := range rebase([]string{p.Glob}) {
+			cfg.PerFileIgnores = append(cfg.PerFileIgnores, analyzer.FileIgnore{Glob: g, Rules: p.Rules})
+		}
 	}
 	cfg.Catalog = f.Catalog
 	cfg.IncludeTests = cfg.IncludeTests || f.IncludeTests
@@ -616,4 +621,40 @@ func appendStepSummary(path string, in *report.Input) error {
 		return err
 	}
 	return f.Close()
+}
+
+// globRebaser turns globs written relative to the directory of the
+// configuration file at path into globs relative to root. A file at the
+// root (the usual case) or anywhere not above it leaves them as they are.
+// Above the root (a monorepo's pyproject.toml, scanning backend/), a glob
+// is cut to the part below the root: "backend/app/legacy/**" becomes
+// "app/legacy/**"; one that names another part of the tree is dropped,
+// and one without a "/" (a name at any depth) is kept.
+func globRebaser(path, root string) func([]string) []string {
+	keep := func(gs []string) []string { return gs }
+	if path == "" || root == "" {
+		return keep
+	}
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return keep
+	}
+	rel, err := filepath.Rel(dir, root)
+	if err != nil || rel == "." || !filepath.IsLocal(rel) {
+		return keep
+	}
+	prefix := filepath.ToSlash(rel) + "/"
+	return func(gs []string) []string {
+		var out []string
+		for _, g := range gs {
+			trimmed := strings.TrimPrefix(g, "/")
+			switch {
+			case !strings.Contains(strings.TrimSuffix(trimmed, "/"), "/") || strings.HasPrefix(trimmed, "**/"):
+				out = append(out, g)
+			case strings.HasPrefix(trimmed, prefix):
+				out = append(out, strings.TrimPrefix(trimmed, prefix))
+			}
+		}
+		return out
+	}
 }
