@@ -26,6 +26,22 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$repo/.github/action/scan.sh" build >/dev/null
 
+# A kept build: the first build stores it under its key, the next one
+# takes it without Go (a warm run starts in seconds), from a directory
+# that is not the action's checkout.
+export LLMLEAK_CACHE_DIR="$work/builds"
+GITHUB_OUTPUT="$work/key.output" "$repo/.github/action/scan.sh" key >/dev/null
+key=$(sed -n 's/^key=//p' "$work/key.output")
+case "$key" in llmleak-*) ;; *) fail "key: '$key'" ;; esac
+LLMLEAK_BIN="$work/cold/llmleak" "$repo/.github/action/scan.sh" build >"$work/cold.out"
+[ -x "$LLMLEAK_CACHE_DIR/$key/llmleak" ] || fail "cold build: nothing kept under $key"
+env PATH=/usr/bin:/bin LLMLEAK_BIN="$work/warm/llmleak" "$repo/.github/action/scan.sh" build >"$work/warm.out" ||
+  fail "warm build failed: $(cat "$work/warm.out")"
+grep -q "using the build kept" "$work/warm.out" || fail "warm build did not use the kept build"
+"$work/warm/llmleak" version >/dev/null || fail "warm build: the binary does not run"
+echo "ok: a kept build is reused without Go"
+unset LLMLEAK_CACHE_DIR
+
 # run NAME WANT_STATUS VAR=VALUE...: one scan step with fresh output
 # files; the step's stdout is in $work/NAME.out.
 run() {

@@ -3,12 +3,15 @@
 # this script rather than inline in action.yml so that CI (.ci/run) runs
 # exactly what the action runs, against the demo project.
 #
-#   action-scan.sh build   build llmleak from the action's own checkout
+#   action-scan.sh key     the cache key of a build of this checkout (step output key)
+#   action-scan.sh build   build llmleak from the action's own checkout, or take
+#                          the build kept in LLMLEAK_CACHE_DIR for the same key
 #   action-scan.sh scan    scan, write the reports and the step outputs,
 #                          and decide the step's exit status
 #
 # Environment, as action.yml passes it:
 #   LLMLEAK_BIN               where build puts the binary and scan finds it
+#   LLMLEAK_CACHE_DIR         builds kept between runs (actions/cache restores it)
 #   INPUT_PATHS               paths to report on, separated by blanks or newlines
 #   INPUT_CONFIG              --config FILE, or empty for discovery
 #   INPUT_FORMAT              text, json, sarif (default) or github
@@ -42,9 +45,32 @@ action_path="${GITHUB_ACTION_PATH:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && p
 temp="${RUNNER_TEMP:-${TMPDIR:-/tmp}}/llmleak-action"
 bin="${LLMLEAK_BIN:-$temp/llmleak}"
 
+# key names a build: the runner's system and architecture, the Go version
+# asked for, and a hash of the sources it is built from.
+key() {
+  local sum
+  sum=$(cd "$action_path" && find . -path ./.git -prune -o -type f \( -name '*.go' -o -name '*.toml' -o -name 'go.mod' -o -name 'go.sum' \) -print |
+    LC_ALL=C sort | xargs sha256sum | sha256sum | cut -c1-16)
+  printf 'llmleak-%s-%s-%s-%s\n' "${RUNNER_OS:-$(uname -s)}" "${RUNNER_ARCH:-$(uname -m)}" "${INPUT_GO_VERSION:-gomod}" "$sum"
+}
+
 build() {
   mkdir -p "$(dirname "$bin")"
+  local cached=""
+  if [ -n "${LLMLEAK_CACHE_DIR:-}" ]; then
+    cached="$LLMLEAK_CACHE_DIR/$(key)/llmleak"
+    if [ -x "$cached" ] && "$cached" version >/dev/null 2>&1; then
+      cp "$cached" "$bin"
+      echo "llmleak: using the build kept for this version of the action"
+      "$bin" version
+      return
+    fi
+  fi
   (cd "$action_path" && CGO_ENABLED=1 go build -trimpath -o "$bin" ./cmd/llmleak)
+  if [ -n "$cached" ]; then
+    mkdir -p "$(dirname "$cached")"
+    cp "$bin" "$cached"
+  fi
   "$bin" version
 }
 
@@ -157,7 +183,8 @@ scan() {
 }
 
 case "${1:-}" in
+  key) output key "$(key)"; key ;;
   build) build ;;
   scan) scan ;;
-  *) echo "usage: $0 build|scan" >&2; exit 2 ;;
+  *) echo "usage: $0 key|build|scan" >&2; exit 2 ;;
 esac
