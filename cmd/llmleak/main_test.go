@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -585,5 +586,29 @@ func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
 	}
 	if want := "app/views.py frontend/not_it.py"; strings.Join(got, " ") != want {
 		t.Errorf("reported %v, want %s (legacy/ and *_gen.py excluded from the config's directory; frontend/** names another part of the repository)", got, want)
+	}
+}
+
+// TestProgressLine: on a terminal, a scan longer than progressAfter shows
+// a progress line on stderr and clears it; elsewhere, nothing.
+func TestProgressLine(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, savedTerm := progressAfter, stderrTerminal
+	t.Cleanup(func() { progressAfter, stderrTerminal = saved, savedTerm })
+	progressAfter = 0
+	stderrTerminal = func(io.Writer) bool { return true }
+	_, stdout, stderr := runCLI("scan", "--no-color", demo)
+	if !strings.Contains(stderr, "llmleak: analyzing") || !strings.Contains(stderr, "\x1b[K") {
+		t.Errorf("no progress line on a terminal: %q", stderr)
+	}
+	if strings.Contains(stdout, "analyzing") {
+		t.Error("progress line on stdout")
+	}
+	stderrTerminal = func(io.Writer) bool { return false }
+	if _, _, stderr := runCLI("scan", "--no-color", demo); strings.Contains(stderr, "analyzing") {
+		t.Errorf("progress line when stderr is no terminal: %q", stderr)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -222,7 +223,9 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		}
 		cfg.Changed = changed
 	}
+	stopProgress := startProgress(stderr, o.quiet)
 	res, err := analyzer.Run(ctx, cfg)
+	stopProgress()
 	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "llmleak: interrupted")
 		return exitInterrupted
@@ -656,5 +659,48 @@ func globRebaser(path, root string) func([]string) []string {
 			}
 		}
 		return out
+	}
+}
+
+// Progress: a scan that runs longer than progressAfter, on a terminal,
+// says on stderr that it is still working (cleared when it ends).
+var (
+	progressAfter  = 2 * time.Second
+	stderrTerminal = isTerminal
+)
+
+// startProgress starts the progress line on stderr and returns what
+// stops and clears it.
+func startProgress(stderr io.Writer, quiet bool) func() {
+	if quiet || !stderrTerminal(stderr) {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	start := time.Now()
+	go func() {
+		defer close(finished)
+		timer := time.NewTimer(progressAfter)
+		defer timer.Stop()
+		select {
+		case <-done:
+			return
+		case <-timer.C:
+		}
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			fmt.Fprintf(stderr, "\rllmleak: analyzing… %ds", int(time.Since(start).Seconds()))
+			select {
+			case <-done:
+				fmt.Fprint(stderr, "\r\x1b[K")
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
 	}
 }
