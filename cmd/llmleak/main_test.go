@@ -313,18 +313,10 @@ func TestScanThreshold(t *testing.T) {
 // its own root.
 func TestScanPathsIndependentOfCwd(t *testing.T) {
 	proj := t.TempDir()
-	for name, text := range map[string]string{
+	writeProject(t, proj, map[string]string{
 		"manage.py":    "",
-		"app/views.py": "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n",
-	} {
-		p := filepath.Join(proj, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+		"app/views.py": logsBody,
+	})
 	wd, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -449,15 +441,7 @@ func TestNoKeyPrintedWhole(t *testing.T) {
 		"    client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": f\"key {'" + key + "'} {request.POST}\"}])  # old: " + key + "\n" +
 		"    log.info(\"Authorization: Bearer " + key + " %s\", request.COOKIES)\n" +
 		"    log.info(\"%s\", request.body)  # llmleak: ignore[LK201] reviewed, key " + key + " rotated\n"
-	for name, text := range map[string]string{"manage.py": "", "app/views.py": src} {
-		p := filepath.Join(proj, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeProject(t, proj, map[string]string{"manage.py": "", "app/views.py": src})
 	for _, format := range []string{"text", "json", "sarif", "github"} {
 		code, stdout, stderr := runCLI("scan", "--format", format, "--select", "ALL", proj)
 		if code != exitFindings {
@@ -476,20 +460,11 @@ func TestNoKeyPrintedWhole(t *testing.T) {
 // --no-respect-gitignore or respect-gitignore = false says otherwise.
 func TestRespectGitignore(t *testing.T) {
 	proj := t.TempDir()
-	leak := "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n"
-	for name, text := range map[string]string{
+	writeProject(t, proj, map[string]string{
 		"manage.py":          "",
 		".gitignore":         "generated/\n",
-		"generated/views.py": leak,
-	} {
-		p := filepath.Join(proj, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+		"generated/views.py": logsBody,
+	})
 	count := func(args ...string) int {
 		t.Helper()
 		_, stdout, stderr := runCLI(append([]string{"scan", "--format", "json"}, args...)...)
@@ -558,23 +533,14 @@ func TestVerbose(t *testing.T) {
 // directory; they apply to the files below the root as written.
 func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
 	repo := t.TempDir()
-	leak := "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n"
-	for name, text := range map[string]string{
+	writeProject(t, repo, map[string]string{
 		"pyproject.toml":             "[tool.llmleak]\nexclude = [\"backend/app/legacy/**\", \"frontend/**\", \"*_gen.py\"]\n",
 		"backend/manage.py":          "",
-		"backend/app/views.py":       leak,
-		"backend/app/legacy/old.py":  leak,
-		"backend/app/schema_gen.py":  leak,
-		"backend/frontend/not_it.py": leak,
-	} {
-		p := filepath.Join(repo, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+		"backend/app/views.py":       logsBody,
+		"backend/app/legacy/old.py":  logsBody,
+		"backend/app/schema_gen.py":  logsBody,
+		"backend/frontend/not_it.py": logsBody,
+	})
 	_, stdout, stderr := runCLI("scan", "--format", "json", filepath.Join(repo, "backend"))
 	var doc struct{ Findings []struct{ Path string } }
 	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
@@ -610,5 +576,22 @@ func TestProgressLine(t *testing.T) {
 	stderrTerminal = func(io.Writer) bool { return false }
 	if _, _, stderr := runCLI("scan", "--no-color", demo); strings.Contains(stderr, "analyzing") {
 		t.Errorf("progress line when stderr is no terminal: %q", stderr)
+	}
+}
+
+// logsBody is a view that writes the whole request body to a log (LK201).
+const logsBody = "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n"
+
+// writeProject writes files (slash paths relative to root) under root.
+func writeProject(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
