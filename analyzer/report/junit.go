@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
@@ -51,7 +52,7 @@ func JUnit(w io.Writer, in *Input) error {
 		ids = append(ids, r.ID)
 	}
 	for id := range byRule {
-		if !containsString(ids, id) {
+		if !slices.Contains(ids, id) {
 			ids = append(ids, id) // suppression checks (LK000, LK001)
 		}
 	}
@@ -71,7 +72,7 @@ func JUnit(w io.Writer, in *Input) error {
 				fmt.Fprintf(&text, "flow from %s (%s):\n", fl.Source, fl.Class)
 				for i, st := range fl.Steps {
 					if fl.Omitted > 0 && i == len(fl.Steps)-1 {
-						fmt.Fprintf(&text, "  … %d steps omitted …\n", fl.Omitted)
+						fmt.Fprintf(&text, "  %s\n", omittedMarker(fl.Omitted))
 					}
 					fmt.Fprintf(&text, "  %d. %s:%d:%d  %s\n", i+1, DisplayPath(in.Root, st.Path), st.Line, st.Col, StepMessage(st))
 				}
@@ -112,13 +113,4 @@ func safeLines(s string) string {
 		lines[i] = SafeText(l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -158,7 +158,7 @@ func (t *textPrinter) finding(f *finding.Finding) {
 		fmt.Fprintf(t.w, "%s %s from %s:\n", t.style(ansiBlue, gutter+" ="), head, src)
 		for j, s := range fl.Steps {
 			if fl.Omitted > 0 && j == len(fl.Steps)-1 {
-				fmt.Fprintf(t.w, "%s      … %s omitted …\n", gutter, thousands(fl.Omitted)+map[bool]string{true: " step", false: " steps"}[fl.Omitted == 1])
+				fmt.Fprintf(t.w, "%s      %s\n", gutter, omittedMarker(fl.Omitted))
 			}
 			fmt.Fprintf(t.w, "%s   %d. %s  %s\n", gutter,
 				j+1, t.style(ansiBold, fmt.Sprintf("%s:%d:%d", SafeText(DisplayPath(t.in.Root, s.Path)), s.Line, s.Col)), SafeText(StepMessage(s)))
@@ -214,11 +214,16 @@ func runeWidth(r rune) int {
 	return 1
 }
 
-// thousands writes n with commas between groups of three digits.
-func thousands(n int) string {
+// omittedMarker is the line that stands for the steps a cut flow left
+// out: "… 29,950 steps omitted …".
+func omittedMarker(n int) string {
 	d := strconv.Itoa(n)
 	for i := len(d) - 3; i > 0; i -= 3 {
 		d = d[:i] + "," + d[i:]
 	}
-	return d
+	word := "steps"
+	if n == 1 {
+		word = "step"
+	}
+	return "… " + d + " " + word + " omitted …"
 }
