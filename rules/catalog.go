@@ -95,17 +95,27 @@ func IsSecretLiteral(s string) bool {
 		return false
 	}
 	// Placeholders ("sk-xxxxxxxx...", "sk-your-key-here") are not keys.
+	return !placeholder(s) && distinctRunes(s[3:]) >= 6
+}
+
+// placeholder reports whether a key-shaped string is a stand-in for one.
+func placeholder(s string) bool {
 	l := strings.ToLower(s)
 	for _, p := range []string{"xxxx", "your", "placeholder", "changeme", "<", "..."} {
 		if strings.Contains(l, p) {
-			return false
+			return true
 		}
 	}
+	return false
+}
+
+// distinctRunes counts the different characters of s.
+func distinctRunes(s string) int {
 	distinct := map[rune]bool{}
-	for _, r := range s[3:] {
+	for _, r := range s {
 		distinct[r] = true
 	}
-	return len(distinct) >= 6
+	return len(distinct)
 }
 
 // secretToken finds provider keys and bearer tokens inside any text: an
@@ -140,17 +150,7 @@ func RedactTokens(s string) string {
 // plausibleKey reports whether a token could be a real key: no
 // placeholder words, and enough distinct characters.
 func plausibleKey(s string) bool {
-	l := strings.ToLower(s)
-	for _, p := range []string{"xxxx", "your", "placeholder", "changeme", "<", "..."} {
-		if strings.Contains(l, p) {
-			return false
-		}
-	}
-	distinct := map[rune]bool{}
-	for _, r := range s {
-		distinct[r] = true
-	}
-	return len(distinct) >= 8
+	return !placeholder(s) && distinctRunes(s) >= 8
 }
 
 // Redact keeps a short prefix of a secret and hides the rest.

@@ -1072,7 +1072,7 @@ func (e *Engine) typeSignalInstances() {
 				continue
 			}
 			for _, c := range e.proj.Classes {
-				if (c.QualName != sender && "="+strings.ToLower(c.Cls.Name) != sender) || !e.classIs(c, model.RoleModel) {
+				if !senderIs(sender, c) || !e.classIs(c, model.RoleModel) {
 					continue
 				}
 				for i, p := range f.Fn.Params {
@@ -1175,6 +1175,12 @@ func (in *interp) sendSignal(c *ir.Call, args []argVal) *Value {
 	return empty
 }
 
+// senderIs reports whether a receiver's sender (its defining name, or
+// "=model" for a lazy "app.Model" reference) names class c.
+func senderIs(sender string, c *ClassInfo) bool {
+	return sender == c.QualName || sender == "="+strings.ToLower(c.Cls.Name)
+}
+
 // sendModelSignals runs the receivers of the signals a model object's
 // method sends (obj.save(): pre_save, post_save) that are connected for
 // the object's class: the object is the instance, its class the sender.
@@ -1182,7 +1188,7 @@ func (in *interp) sendModelSignals(c *ir.Call, sends []string, obj *Value) {
 	cls := obj.Ref.Class
 	for _, sig := range sends {
 		for _, f := range in.e.receivers[sig] {
-			if s := in.e.senders[f][sig]; s != cls.QualName && s != "="+strings.ToLower(cls.Cls.Name) {
+			if !senderIs(in.e.senders[f][sig], cls) {
 				// Connected for another model, or for every sender: such a
 				// receiver mostly picks its work by the sender (if sender
 				// is Issue: ...), which one summary for all senders cannot
