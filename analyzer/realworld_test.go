@@ -24,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -34,6 +35,9 @@ import (
 )
 
 const rwDir = "../testdata/realworld"
+
+// toolResultSink is the sink of findings reported at a tool's return.
+const toolResultSink = "the model that called the tool"
 
 // rwRepo is an entry of repos.json.
 type rwRepo struct {
@@ -72,18 +76,19 @@ type rwKey struct {
 
 // rwLabel is a label of dev-labels.json.
 type rwLabel struct {
-	ID              string `json:"id"`
-	Repo            string `json:"repo"`
-	Commit          string `json:"commit"`
-	Label           string `json:"label"`
-	Kind            string `json:"kind"`
-	SourceFile      string `json:"source_file"`
-	SourceLine      int    `json:"source_line"`
-	SinkFile        string `json:"sink_file"`
-	SinkLine        int    `json:"sink_line"`
-	InPolicyDefault bool   `json:"in_policy_default"`
-	InPolicyAll     bool   `json:"in_policy_all"`
-	PolicyReason    string `json:"policy_reason"`
+	ID              string   `json:"id"`
+	Repo            string   `json:"repo"`
+	Commit          string   `json:"commit"`
+	Label           string   `json:"label"`
+	Kind            string   `json:"kind"`
+	SourceFile      string   `json:"source_file"`
+	SourceLine      int      `json:"source_line"`
+	SinkFile        string   `json:"sink_file"`
+	SinkLine        int      `json:"sink_line"`
+	InPolicyDefault bool     `json:"in_policy_default"`
+	InPolicyAll     bool     `json:"in_policy_all"`
+	PolicyReason    string   `json:"policy_reason"`
+	Shapes          []string `json:"shapes"`
 }
 
 // rwScan is what the two runs found in one repository.
@@ -423,6 +428,12 @@ func rwOverlaps(a, b, line, tol int) bool {
 // within tol lines of the label's sink.
 func rwAtSink(f *finding.Finding, l rwLabel, tol int) bool {
 	if f.Location.Path == l.SinkFile && rwOverlaps(f.Location.Line, f.Location.EndLine, l.SinkLine, tol) {
+		return true
+	}
+	if f.Sink == toolResultSink && slices.Contains(l.Shapes, "tool-return-value-to-llm") {
+		// A tool's result is reported where the tool returns it (SPEC:
+		// what a tool returns is sent to the model that called it), not
+		// at the agent's model call a label names for the same leak.
 		return true
 	}
 	for _, fl := range f.Flows {

@@ -680,12 +680,16 @@ func startProgress(stderr io.Writer, quiet bool) func() {
 	start := time.Now()
 	go func() {
 		defer close(finished)
-		timer := time.NewTimer(progressAfter)
-		defer timer.Stop()
-		select {
-		case <-done:
-			return
-		case <-timer.C:
+		if progressAfter > 0 {
+			// (With no delay the line is written at once, however short
+			// the scan: what the test of the line relies on.)
+			timer := time.NewTimer(progressAfter)
+			defer timer.Stop()
+			select {
+			case <-done:
+				return
+			case <-timer.C:
+			}
 		}
 		tick := time.NewTicker(time.Second)
 		defer tick.Stop()

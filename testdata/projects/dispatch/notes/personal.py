@@ -89,3 +89,25 @@ def django_user_prompt(pk):
         ask(f"Greet {other.last_name}")  # want: LK104
     # Silent: a count and a username-free flag are no one's data.
     ask(f"{User.objects.count()} users, staff: {user.is_staff}")
+
+
+class Greeter:
+    # A user the class declares by annotation: its personal fields are
+    # personal data; its staff flag is not.
+    recipient: User
+
+    def greet(self):
+        ask(f"Say hello to {self.recipient.first_name}")  # want: LK104
+
+    def greet_staff(self):
+        ask(f"Staff member: {self.recipient.is_staff}")
+
+
+def annotated_user_prompt(user: AbstractUser):
+    ask(f"Write to {user.email}")  # want: LK104
+
+
+def greet_everyone():
+    greeter = Greeter()
+    greeter.greet()
+    greeter.greet_staff()
