@@ -658,10 +658,41 @@ func objectsOf(vs []*Value) []*Value {
 
 // findings turns the latest raw findings of every function into findings.
 func (e *Engine) findings() []*finding.Finding {
+	type at struct {
+		rule string
+		loc  finding.Location
+	}
+	own := map[at]*rawFinding{}
+	for _, fs := range e.latest {
+		for _, rf := range fs {
+			if !rf.origin {
+				own[at{rf.rule, rf.loc}] = rf
+			}
+		}
+	}
+	// Flows that callers found for a finding made elsewhere join it; with
+	// no such finding (its function reports nothing) they are dropped.
+	for _, fs := range e.latest {
+		for _, rf := range fs {
+			if !rf.origin {
+				continue
+			}
+			if g := own[at{rf.rule, rf.loc}]; g != nil {
+				if g.extra == nil {
+					g.extra = map[string]finding.Flow{}
+				}
+				for k, fl := range rf.flows {
+					g.extra[k] = fl
+				}
+			}
+		}
+	}
 	var out []*finding.Finding
 	for _, fs := range e.latest {
 		for _, rf := range fs {
-			out = append(out, rf.build())
+			if !rf.origin {
+				out = append(out, rf.build())
+			}
 		}
 	}
 	finding.Sort(out)

@@ -184,6 +184,10 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 		if ps.Drop != "" {
 			arg = taintOnly(withoutClasses(arg.deep(), dropClasses(ps.Drop)))
 		}
+		if ps.Role == rolePromptLog {
+			in.promptOrigins(f, c, arg, ps, callStep)
+			continue
+		}
 		for _, fact := range in.roleTaint(arg, ps.Role) {
 			in.reach(c, fact.f, fact.role, ps.Kind, ps.Label, callStep, ps.Trace)
 		}
@@ -623,6 +627,11 @@ type rawFinding struct {
 	joinText string
 	flows    map[string]finding.Flow
 	sources  []string // the origin keys of the flows, with repeats
+	// origin marks flows found in a caller for a finding of another
+	// function (promptOrigins): they join that finding, if it is made,
+	// as its extra flows.
+	origin bool
+	extra  map[string]finding.Flow
 }
 
 func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string, via bool) {
@@ -649,8 +658,12 @@ func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string,
 		rf = &rawFinding{rule: rule, loc: loc, stmt: stmt, function: in.fi.QualName, sink: sink, via: via, joinText: joinText, flows: map[string]finding.Flow{}}
 		in.found[key] = rf
 	}
-	// One flow per source and sink: a source that reaches two model calls
-	// through this call shows both paths.
+	rf.addFlow(f, t)
+}
+
+// addFlow adds the flow of f along t: one flow per source and sink (a
+// source that reaches two model calls through one call shows both paths).
+func (rf *rawFinding) addFlow(f Fact, t *Trace) {
 	steps := t.Steps()
 	ok := f.Origin.key
 	if len(steps) > 0 {
@@ -663,26 +676,20 @@ func (in *interp) report(c ir.Expr, rule string, f Fact, t *Trace, label string,
 	}
 }
 
+// reportOrigin records a flow that ends at a log call elsewhere (loc),
+// for the finding reported there: an origin finding, merged into it.
+func (in *interp) reportOrigin(rule string, loc finding.Location, f Fact, t *Trace) {
+	key := rule + "@" + loc.Path + ":" + fmt.Sprint(loc.Line, ":", loc.Col)
+	rf := in.found[key]
+	if rf == nil {
+		rf = &rawFinding{rule: rule, loc: loc, origin: true, flows: map[string]finding.Flow{}}
+		in.found[key] = rf
+	}
+	rf.addFlow(f, t)
+}
+
 func (rf *rawFinding) build() *finding.Finding {
-	keys := make([]string, 0, len(rf.flows))
-	for k := range rf.flows {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	fl := make([]finding.Flow, 0, len(keys))
-	for _, k := range keys {
-		fl = append(fl, rf.flows[k])
-	}
-	sort.SliceStable(fl, func(i, j int) bool {
-		a, b := fl[i].Steps[0], fl[j].Steps[0]
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
+	fl := sortedFlows(rf.flows)
 	r := rules.ByID(rf.rule)
 	f := &finding.Finding{
 		Rule:     rf.rule,
@@ -698,7 +705,39 @@ func (rf *rawFinding) build() *finding.Finding {
 	slices.Sort(srcs)
 	f.Message = rules.FlowMessage(rf.rule, rules.Class(fl[0].Class), fl[0].Source, len(slices.Compact(srcs))-1, rf.sink)
 	f.Fingerprint = finding.ComputeFingerprint(f, rf.joinText)
+	// Flows callers add (promptOrigins) come after the finding's own and
+	// change neither its message nor its fingerprint.
+	for _, o := range sortedFlows(rf.extra) {
+		if !slices.ContainsFunc(f.Flows, func(g finding.Flow) bool { return slices.Equal(g.Steps, o.Steps) }) {
+			f.Flows = append(f.Flows, o)
+		}
+	}
 	return f
+}
+
+// sortedFlows are the flows in a fixed order: by their first step's
+// place, then by key.
+func sortedFlows(flows map[string]finding.Flow) []finding.Flow {
+	keys := make([]string, 0, len(flows))
+	for k := range flows {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fl := make([]finding.Flow, 0, len(keys))
+	for _, k := range keys {
+		fl = append(fl, flows[k])
+	}
+	sort.SliceStable(fl, func(i, j int) bool {
+		a, b := fl[i].Steps[0], fl[j].Steps[0]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return fl
 }
 
 // notePrompts records the local variables whose values a call sends to a
@@ -845,12 +884,53 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 				continue
 			}
 			if call, ok := in.stmtCall(); ok {
+				sink := (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+s.Label))
 				v := in.source(n, "", []rules.Class{rules.ClassPrompt})
 				for _, f := range v.Taint {
-					in.reach(call, f, rules.RolePrompt, s.Sink, s.Label, finding.Step{}, (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+s.Label)))
+					in.reach(call, f, rules.RolePrompt, s.Sink, s.Label, finding.Step{}, sink)
+				}
+				// A prompt a caller passed in: the callers show where it
+				// came from (see promptOrigins).
+				for _, f := range in.env[n.Id].deep() {
+					if f.Class == paramClass {
+						in.reach(call, f, rolePromptLog, s.Sink, s.Label, finding.Step{}, sink)
+					}
 				}
 			}
 		}
+	}
+}
+
+// rolePromptLog marks the parameter sinks of a prompt a function logs
+// (LK202) that its callers passed in: not a sink of their data, but where
+// the logged prompt came from.
+const rolePromptLog rules.ArgRole = -1
+
+// promptOrigins adds to the LK202 finding of a prompt that callee f logs
+// the flows of the data this call passes in as that prompt, so the
+// finding shows where the prompt came from (a request field two calls
+// up), as a path would. It adds no finding: the flows join the callee's
+// own at its log call, which keeps its message and fingerprint.
+func (in *interp) promptOrigins(f *FuncInfo, c ir.Expr, arg *Value, ps ParamSink, callStep finding.Step) {
+	if c == nil || in.e.inDeadClass(f) {
+		return
+	}
+	steps := ps.Trace.Steps()
+	if len(steps) == 0 {
+		return
+	}
+	at := steps[len(steps)-1]
+	for _, fact := range arg.deep() {
+		if fact.Class == paramClass {
+			in.reach(c, fact, rolePromptLog, ps.Kind, ps.Label, callStep, ps.Trace)
+			continue
+		}
+		t := fact.Trace
+		if callStep.Line > 0 {
+			t = t.push(callStep)
+		}
+		t = appendTrace(t, ps.Trace)
+		in.reportOrigin("LK202", at.Location, fact, t)
 	}
 }
 
