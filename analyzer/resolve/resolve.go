@@ -9,6 +9,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -783,6 +784,67 @@ func (p *Project) StaticFunc(e ir.Expr, m *ModInfo) *FuncInfo {
 	}
 	if full := p.StaticName(e, m); full != "" {
 		return p.staticFuncByName(full, m)
+	}
+	return nil
+}
+
+// GenericArg is the project class that class c, through its bases,
+// gives generic class g for g's type parameter param: for
+// `class Shelf(Registry[Book])` and `class Registry(Generic[T])`,
+// GenericArg(Shelf, Registry, "T") is Book. It returns nil when param is
+// none of g's declared parameters or no base of c fills it with a
+// project class.
+func (p *Project) GenericArg(c, g *ClassInfo, param string) *ClassInfo {
+	at := slices.Index(genericParams(g), param)
+	if at < 0 {
+		return nil
+	}
+	for _, k := range c.MRO {
+		for _, b := range k.Cls.Bases {
+			sub, ok := b.(*ir.Subscript)
+			if !ok {
+				continue
+			}
+			if base, _ := p.staticClass(k.Mod, Dotted(sub.X), 0); base != g {
+				continue
+			}
+			args := []ir.Expr{sub.Index}
+			if seq, ok := sub.Index.(*ir.Seq); ok {
+				args = seq.Elems
+			}
+			if at >= len(args) {
+				return nil
+			}
+			arg, _ := p.staticClass(k.Mod, Dotted(args[at]), 0)
+			return arg
+		}
+	}
+	return nil
+}
+
+// genericParams are the type parameters class g declares with a
+// Generic[...] (or Protocol[...]) base, in order.
+func genericParams(g *ClassInfo) []string {
+	for _, b := range g.Cls.Bases {
+		sub, ok := b.(*ir.Subscript)
+		if !ok {
+			continue
+		}
+		name := Dotted(sub.X)
+		if name != "Generic" && !strings.HasSuffix(name, ".Generic") && name != "Protocol" && !strings.HasSuffix(name, ".Protocol") {
+			continue
+		}
+		args := []ir.Expr{sub.Index}
+		if seq, ok := sub.Index.(*ir.Seq); ok {
+			args = seq.Elems
+		}
+		var out []string
+		for _, a := range args {
+			if n, ok := a.(*ir.Name); ok {
+				out = append(out, n.Id)
+			}
+		}
+		return out
 	}
 	return nil
 }

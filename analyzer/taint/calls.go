@@ -109,6 +109,11 @@ func (in *interp) getattr(obj *Value, name string, e ir.Expr) *Value {
 				if obj.Ref.Kind == RefInstance && !m.Static {
 					return in.overrides(obj, name, m)
 				}
+				if m.ClassMethod {
+					// Cls.from_request(request): bound to the class, which
+					// fills cls; the arguments fill the rest.
+					return &Value{Ref: &Ref{Kind: RefMethod, Func: m, Self: &Value{Ref: obj.Ref}}}
+				}
 				return &Value{Ref: &Ref{Kind: RefFunc, Func: m}}
 			}
 			if v := in.overrides(obj, name, nil); v != nil {

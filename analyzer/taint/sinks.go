@@ -211,15 +211,74 @@ func (in *interp) applySummary(f *FuncInfo, c ir.Expr, byParam []*Value, args []
 	}
 	ret := sum.Ret
 	if ret == nil || ret.isEmpty() {
-		return empty
+		return in.genericReturn(f, byParam, args, empty)
 	}
-	v := in.substitute(ret, byParam, retStep, c != nil, 0)
+	v := in.genericReturn(f, byParam, args, in.substitute(ret, byParam, retStep, c != nil, 0))
 	if masksByName(f.Fn.Name) {
 		// A helper named for masking (mask_token, redact_email) returns
 		// its input masked: no longer the data, as after a sanitizer.
 		return taintOnly(onlyClass(v.deep(), rules.ClassFwdCert))
 	}
 	return v
+}
+
+// genericReturn gives v, what method f returns, the class its return
+// annotation names when that is a type parameter of f's generic class
+// that the receiver's class fills (Registry[Book].get() -> T is a Book):
+// of what v may be, the objects of that class or of a project class
+// deriving from it, or else any such object. When an argument is an
+// attribute of one of those classes (shelf.get(Novel.kind)), the object
+// is that class's: a registry keyed by a class's own constant.
+func (in *interp) genericReturn(f *FuncInfo, byParam []*Value, args []argVal, v *Value) *Value {
+	if f.Class == nil || f.Fn.Returns == nil || len(byParam) == 0 || byParam[0] == nil {
+		return v
+	}
+	recv := byParam[0].Ref
+	if recv == nil || recv.Kind != RefInstance || recv.Class == nil {
+		return v
+	}
+	name, ok := annotInner(f.Fn.Returns, 0).(*ir.Name)
+	if !ok {
+		return v
+	}
+	want := in.e.proj.GenericArg(recv.Class, f.Class, name.Id)
+	if want == nil {
+		return v
+	}
+	for _, a := range args {
+		attr, ok := a.expr.(*ir.Attr)
+		if !ok || resolve.Dotted(attr.X) == "" {
+			continue
+		}
+		if k := in.eval(attr.X); k.Ref != nil && k.Ref.Kind == RefClass && k.Ref.Class != nil && slices.Contains(k.Ref.Class.MRO, want) {
+			want = k.Ref.Class
+			break
+		}
+	}
+	fits := func(r *Ref) bool {
+		return r != nil && r.Kind == RefInstance && r.Class != nil && slices.Contains(r.Class.MRO, want)
+	}
+	var ref *Ref
+	if v != nil && v.Ref != nil && v.Ref != conflictRef {
+		switch {
+		case v.Ref.Kind == RefUnion:
+			for _, r := range v.Ref.Alts {
+				if fits(r) {
+					ref = joinRefOpen(ref, r)
+				}
+			}
+		case fits(v.Ref):
+			ref = v.Ref
+		}
+	}
+	if ref == nil {
+		ref = in.e.implementations(want).Ref
+	}
+	n := &Value{Ref: ref}
+	if v != nil {
+		n.Taint, n.Fields, n.Elems, n.Many = v.Taint, v.Fields, v.Elems, v.Many
+	}
+	return n
 }
 
 // withOuterParams extends the arguments of a call of closure f, made in
