@@ -35,7 +35,7 @@ func TestLoggedPromptShowsOrigin(t *testing.T) {
 		if last.Kind != "sink" || last.Line != f.Location.Line {
 			t.Errorf("origin flow ends at %s:%d (%s), want the log call", last.Path, last.Line, last.Kind)
 		}
-		if f.Message != "prompt `prompt` is written to a log by logging" {
+		if f.Message != "Prompt `prompt` is written to a log by logger.debug" {
 			t.Errorf("message %q: the helper's own flow should name the finding", f.Message)
 		}
 		return

@@ -58,9 +58,9 @@ func TestFlowMessage(t *testing.T) {
 	}{
 		{"LK101", ClassCert, 0, "Client-certificate identity `x` reaches the prompt of S"},
 		{"LK107", ClassLog, 2, "Log contents `x` (and 2 more sources) reach the prompt of S"},
-		{"LK108", ClassInput, 1, "request input `x` (and 1 more source) is placed in the system role of S"},
-		{"LK202", ClassPrompt, 0, "prompt `x` is written to a log by S"},
-		{"LK202", ClassResponse, 0, "model response `x` is written to a log by S"},
+		{"LK108", ClassInput, 1, "Request input `x` (and 1 more source) is placed in the system role of S"},
+		{"LK202", ClassPrompt, 0, "Prompt `x` is written to a log by S"},
+		{"LK202", ClassResponse, 0, "Model response `x` is written to a log by S"},
 	}
 	for _, c := range cases {
 		if got := FlowMessage(c.rule, c.class, "x", c.more, "S"); got != c.want {

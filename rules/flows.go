@@ -97,11 +97,8 @@ func FlowMessage(rule string, c Class, src string, more int, sink string) string
 		}
 		s += ")"
 	}
-	what := c.Describe()
-	if strings.HasPrefix(msg, "{What}") {
-		what = upperFirst(what)
-	}
-	return strings.NewReplacer("{What}", what, "{Src}", s, "{Sink}", sink).Replace(msg)
+	// Every message starts with a capital, in every format.
+	return upperFirst(strings.NewReplacer("{What}", c.Describe(), "{Src}", s, "{Sink}", sink).Replace(msg))
 }
 
 func upperFirst(s string) string {

@@ -519,12 +519,40 @@ func privileged(el *Value, last bool) bool {
 	return true
 }
 
+// sinkName is how a flow's sink step names the sink call: a log call as
+// written (logger.info, print), another sink by its row's label.
+func sinkName(c *ir.Call, s *model.Row) string {
+	if s.Sink == model.SinkLog {
+		if name := resolve.Dotted(c.Func); name != "" {
+			return name
+		}
+	}
+	return s.Label
+}
+
+// logCallNamed is the log call a finding's message names: the one its
+// first flow's sink step reaches, when that step names it.
+func logCallNamed(fl []finding.Flow) string {
+	if len(fl) == 0 || len(fl[0].Steps) == 0 {
+		return ""
+	}
+	last := fl[0].Steps[len(fl[0].Steps)-1]
+	if last.Kind != finding.StepSink {
+		return ""
+	}
+	name, ok := strings.CutPrefix(last.Message, "reaches ")
+	if !ok || resolve.Dotted(&ir.Name{Id: name}) == "" {
+		return ""
+	}
+	return name
+}
+
 // checkSink examines the arguments of a catalog sink call.
 func (in *interp) checkSink(c *ir.Call, s *model.Row, args []argVal, recv *Value) {
 	prev := in.curCall
 	in.curCall = c
 	defer func() { in.curCall = prev }()
-	sinkStep := in.step(c, finding.StepSink, "reaches "+s.Label)
+	sinkStep := in.step(c, finding.StepSink, "reaches "+sinkName(c, s))
 	inner := (*Trace)(nil).push(sinkStep)
 	seen := map[*Value]bool{}
 	deliver := func(v *Value, role rules.ArgRole) {
@@ -762,7 +790,17 @@ func (rf *rawFinding) build() *finding.Finding {
 	}
 	srcs := slices.Clone(rf.sources)
 	slices.Sort(srcs)
-	f.Message = rules.FlowMessage(rf.rule, rules.Class(fl[0].Class), fl[0].Source, len(slices.Compact(srcs))-1, rf.sink)
+	sink := rf.sink
+	if strings.HasPrefix(rf.rule, "LK2") {
+		// A log rule: name the log call (logger.info), not the module.
+		if name := logCallNamed(fl); name != "" {
+			sink = name
+			if rf.via {
+				sink += " via " + rf.joinText + "()"
+			}
+		}
+	}
+	f.Message = rules.FlowMessage(rf.rule, rules.Class(fl[0].Class), fl[0].Source, len(slices.Compact(srcs))-1, sink)
 	f.Fingerprint = finding.ComputeFingerprint(f, rf.joinText)
 	// Flows callers add (promptOrigins) come after the finding's own and
 	// change neither its message nor its fingerprint.
@@ -943,7 +981,7 @@ func (in *interp) logPrompts(s *model.Row, args []argVal) {
 				continue
 			}
 			if call, ok := in.stmtCall(); ok {
-				sink := (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+s.Label))
+				sink := (*Trace)(nil).push(in.step(call, finding.StepSink, "reaches "+sinkName(call, s)))
 				v := in.source(n, "", []rules.Class{rules.ClassPrompt})
 				for _, f := range v.Taint {
 					in.reach(call, f, rules.RolePrompt, s.Sink, s.Label, finding.Step{}, sink)
