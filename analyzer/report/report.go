@@ -9,10 +9,11 @@
 // not analyzer, the cgo-heavy engine — so that printers build and test
 // without it.
 //
-// No printer writes an absolute path or a timestamp: output depends only
-// on the findings and the scanned tree, so it can be committed, diffed and
-// cached. Secret-looking string literals in source excerpts are cut to a
-// short prefix and "…".
+// No printer writes an absolute path or the clock's time: output depends
+// only on the findings and the scanned tree (GitLab's required scan times
+// are Input.ReportTime, from SOURCE_DATE_EPOCH), so it can be committed,
+// diffed and cached. Secret-looking string literals in source excerpts
+// are cut to a short prefix and "…".
 //
 // # JSON schema
 //
@@ -85,6 +86,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/rules"
@@ -118,6 +120,10 @@ type Input struct {
 	SuppressionDiagnostics []*finding.Finding
 	// BaselineStale counts baseline entries that matched no finding.
 	BaselineStale int
+	// ReportTime is the scan time formats that must carry one write
+	// (GitLab's start_time and end_time): a fixed input, not the clock,
+	// so that the same input gives the same bytes (ReportTimeFromEnv).
+	ReportTime time.Time
 }
 
 // Counts tallies findings for summaries.

@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/report"
@@ -440,5 +443,113 @@ func TestJUnit(t *testing.T) {
 	}
 	if passing == 0 || doc.Tests != doc.Failures+passing {
 		t.Errorf("tests %d, failures %d, passing cases %d", doc.Tests, doc.Failures, passing)
+	}
+}
+
+// TestGitLab checks the GitLab SAST report against the rules of GitLab's
+// published report format, version report.GitLabSchemaVersion (the JSON
+// schema file itself cannot be fetched here; its constraints are written
+// out below): required keys, the time pattern, the enums, non-empty
+// identifiers, one vulnerability per unsuppressed finding with a unique
+// UUID id, and the same bytes for the same input.
+func TestGitLab(t *testing.T) {
+	in := fixture(t)
+	in.ReportTime = time.Date(2026, 12, 1, 8, 30, 0, 0, time.UTC)
+	out := render(t, report.GitLab, in)
+	checkPortable(t, in.Root, out)
+	golden(t, "gitlab.json", out)
+	if again := render(t, report.GitLab, in); !bytes.Equal(out, again) {
+		t.Error("same input gave different bytes")
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	need := func(where string, obj map[string]any, keys ...string) {
+		t.Helper()
+		for _, k := range keys {
+			v, ok := obj[k]
+			if !ok {
+				t.Errorf("%s: no %q", where, k)
+				continue
+			}
+			if s, isStr := v.(string); isStr && s == "" {
+				t.Errorf("%s: %q is empty", where, k)
+			}
+		}
+	}
+	need("report", doc, "version", "scan", "vulnerabilities")
+	if v, _ := doc["version"].(string); !regexp.MustCompile(`^\d+\.\d+\.\d+$`).MatchString(v) {
+		t.Errorf("version %q is not MAJOR.MINOR.PATCH", v)
+	}
+	scan, _ := doc["scan"].(map[string]any)
+	need("scan", scan, "analyzer", "scanner", "type", "start_time", "end_time", "status")
+	for _, k := range []string{"analyzer", "scanner"} {
+		tool, _ := scan[k].(map[string]any)
+		need("scan."+k, tool, "id", "name", "version", "vendor")
+		vendor, _ := tool["vendor"].(map[string]any)
+		need("scan."+k+".vendor", vendor, "name")
+	}
+	stamp := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$`)
+	for _, k := range []string{"start_time", "end_time"} {
+		if s, _ := scan[k].(string); !stamp.MatchString(s) || s != "2026-12-01T08:30:00" {
+			t.Errorf("scan.%s = %q, want the report time as yyyy-mm-ddThh:mm:ss", k, s)
+		}
+	}
+	if scan["type"] != "sast" || (scan["status"] != "success" && scan["status"] != "failure") {
+		t.Errorf("scan type %v, status %v", scan["type"], scan["status"])
+	}
+	vulns, _ := doc["vulnerabilities"].([]any)
+	want := 0
+	for _, f := range in.Findings {
+		if !f.Suppressed {
+			want++
+		}
+	}
+	if len(vulns) != want || want == 0 {
+		t.Fatalf("%d vulnerabilities, want one per unsuppressed finding (%d)", len(vulns), want)
+	}
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	severities := map[string]bool{"Info": true, "Unknown": true, "Low": true, "Medium": true, "High": true, "Critical": true}
+	ids := map[string]bool{}
+	for i, x := range vulns {
+		v, _ := x.(map[string]any)
+		where := fmt.Sprintf("vulnerabilities[%d]", i)
+		need(where, v, "id", "name", "description", "severity", "location", "identifiers")
+		id, _ := v["id"].(string)
+		if !uuid.MatchString(id) || ids[id] {
+			t.Errorf("%s: id %q is no unique UUID", where, id)
+		}
+		ids[id] = true
+		if name, _ := v["name"].(string); len(name) > 255 {
+			t.Errorf("%s: name longer than 255", where)
+		}
+		if s, _ := v["severity"].(string); !severities[s] {
+			t.Errorf("%s: severity %q", where, s)
+		}
+		loc, _ := v["location"].(map[string]any)
+		need(where+".location", loc, "file", "start_line", "end_line")
+		if loc["start_line"].(float64) < 1 || loc["end_line"].(float64) < loc["start_line"].(float64) {
+			t.Errorf("%s: lines %v-%v", where, loc["start_line"], loc["end_line"])
+		}
+		idents, _ := v["identifiers"].([]any)
+		if len(idents) == 0 {
+			t.Errorf("%s: no identifiers", where)
+		}
+		for j, y := range idents {
+			need(fmt.Sprintf("%s.identifiers[%d]", where, j), y.(map[string]any), "type", "name", "value")
+		}
+	}
+}
+
+func TestReportTimeFromEnv(t *testing.T) {
+	env := func(v string) func(string) string { return func(string) string { return v } }
+	if got := report.ReportTimeFromEnv(env("1764577800")); !got.Equal(time.Unix(1764577800, 0)) {
+		t.Errorf("SOURCE_DATE_EPOCH=1764577800 gave %v", got)
+	}
+	for _, bad := range []string{"", "soon", "-5"} {
+		if got := report.ReportTimeFromEnv(env(bad)); !got.Equal(time.Unix(0, 0)) {
+			t.Errorf("SOURCE_DATE_EPOCH=%q gave %v, want the epoch", bad, got)
+		}
 	}
 }

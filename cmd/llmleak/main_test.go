@@ -595,3 +595,51 @@ func writeProject(t *testing.T, root string, files map[string]string) {
 		}
 	}
 }
+
+// TestGitLabFormat scans the demo into a GitLab SAST report: one
+// vulnerability per finding of the JSON report, and the scan times from
+// SOURCE_DATE_EPOCH.
+func TestGitLabFormat(t *testing.T) {
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "1764577800")
+	_, out, stderr := runCLI("scan", "--format", "gitlab", demo)
+	var gl struct {
+		Scan struct {
+			StartTime string `json:"start_time"`
+			EndTime   string `json:"end_time"`
+		} `json:"scan"`
+		Vulnerabilities []struct {
+			Location struct {
+				File      string `json:"file"`
+				StartLine int    `json:"start_line"`
+			} `json:"location"`
+		} `json:"vulnerabilities"`
+	}
+	if err := json.Unmarshal([]byte(out), &gl); err != nil {
+		t.Fatalf("not JSON: %v\n%s\n%s", err, out, stderr)
+	}
+	if gl.Scan.StartTime != "2025-12-01T08:30:00" || gl.Scan.EndTime != gl.Scan.StartTime {
+		t.Errorf("scan times %q..%q, want SOURCE_DATE_EPOCH's", gl.Scan.StartTime, gl.Scan.EndTime)
+	}
+	_, js, _ := runCLI("scan", "--format", "json", demo)
+	var j struct {
+		Findings []struct {
+			Path string `json:"path"`
+			Line int    `json:"line"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(js), &j); err != nil {
+		t.Fatal(err)
+	}
+	if len(gl.Vulnerabilities) != len(j.Findings) || len(j.Findings) == 0 {
+		t.Fatalf("%d vulnerabilities for %d findings", len(gl.Vulnerabilities), len(j.Findings))
+	}
+	for i, v := range gl.Vulnerabilities {
+		if v.Location.File != j.Findings[i].Path || v.Location.StartLine != j.Findings[i].Line {
+			t.Errorf("vulnerability %d at %s:%d, finding at %s:%d", i, v.Location.File, v.Location.StartLine, j.Findings[i].Path, j.Findings[i].Line)
+		}
+	}
+}

@@ -35,9 +35,10 @@ var printers = map[string]func(io.Writer, *report.Input) error{
 	"sarif":  sarif.Write,
 	"github": report.GitHub,
 	"junit":  report.JUnit,
+	"gitlab": report.GitLab,
 }
 
-const formatNames = "text, json, sarif, github or junit"
+const formatNames = "text, json, sarif, github, junit or gitlab"
 
 // scanOptions are the flags of `llmleak scan`.
 type scanOptions struct {
@@ -282,6 +283,7 @@ func scan(args []string, stdout, stderr io.Writer) int {
 		NoSource:               !o.showSource || o.noShowSource,
 		SuppressionDiagnostics: res.SuppressionDiagnostics,
 		BaselineStale:          res.BaselineStale,
+		ReportTime:             report.ReportTimeFromEnv(os.Getenv),
 	}
 	for _, r := range reports {
 		in.Color = r.format == "text" && r.path == "" && !o.noColor && os.Getenv("NO_COLOR") == "" && isTerminal(stdout)
