@@ -42,6 +42,45 @@ grep -q "using the build kept" "$work/warm.out" || fail "warm build did not use 
 echo "ok: a kept build is reused without Go"
 unset LLMLEAK_CACHE_DIR
 
+# A release binary: used at a release tag, the action takes the binary
+# the release published for the runner, checked against its SHA256SUMS,
+# with no Go on PATH; a binary whose checksum does not match stops the
+# step; a ref that is no tag builds as before.
+rel="$work/release/v9.9.9"
+mkdir -p "$rel" "$work/pack"
+cp "$work/cold/llmleak" "$work/pack/llmleak"
+tar -C "$work/pack" -czf "$rel/llmleak-v9.9.9-linux-amd64.tar.gz" llmleak
+(cd "$rel" && sha256sum llmleak-v9.9.9-linux-amd64.tar.gz >SHA256SUMS)
+release_build() {
+  env PATH=/usr/bin:/bin RUNNER_OS=Linux RUNNER_ARCH=X64 LLMLEAK_ACTION_REF="$1" \
+    LLMLEAK_RELEASE_BASE="file://$work/release" LLMLEAK_BIN="$work/rel-$1/llmleak" \
+    "$repo/.github/action/scan.sh" build
+}
+release_build v9.9.9 >"$work/release.out" 2>&1 || fail "release build failed: $(cat "$work/release.out")"
+grep -q "using the published binary llmleak-v9.9.9-linux-amd64.tar.gz" "$work/release.out" ||
+  fail "release build did not take the published binary: $(cat "$work/release.out")"
+"$work/rel-v9.9.9/llmleak" version >/dev/null || fail "release build: the binary does not run"
+echo "0000000000000000000000000000000000000000000000000000000000000000  llmleak-v9.9.9-linux-amd64.tar.gz" >"$rel/SHA256SUMS"
+rm "$work/rel-v9.9.9/llmleak"
+status=0
+release_build v9.9.9 >"$work/tampered.out" 2>&1 || status=$?
+[ "$status" = 2 ] || fail "a binary that does not match SHA256SUMS: exit $status, want 2"
+grep -q "does not match the release's SHA256SUMS" "$work/tampered.out" || fail "tampered binary: no message"
+[ ! -e "$work/rel-v9.9.9/llmleak" ] || fail "tampered binary installed"
+echo "ok: a release binary is taken when its checksum matches, refused when not"
+
+# The action changes nothing of the job: no Go put on PATH, no GOTOOLCHAIN
+# (nothing written to GITHUB_PATH or GITHUB_ENV), and no setup-go step.
+: >"$work/github_path"
+: >"$work/github_env"
+GITHUB_PATH="$work/github_path" GITHUB_ENV="$work/github_env" INPUT_GO_VERSION='' \
+  LLMLEAK_BIN="$work/plain/llmleak" "$repo/.github/action/scan.sh" build >/dev/null
+if [ -s "$work/github_path" ] || [ -s "$work/github_env" ]; then
+  fail "the build step wrote to GITHUB_PATH or GITHUB_ENV"
+fi
+! grep -q "actions/setup-go" "$repo/action.yml" || fail "action.yml sets up Go for the whole job"
+echo "ok: the build leaves PATH and GOTOOLCHAIN of the job alone"
+
 # run NAME WANT_STATUS VAR=VALUE...: one scan step with fresh output
 # files; the step's stdout is in $work/NAME.out.
 run() {

@@ -4,14 +4,22 @@
 # exactly what the action runs, against the demo project.
 #
 #   action-scan.sh key     the cache key of a build of this checkout (step output key)
-#   action-scan.sh build   build llmleak from the action's own checkout, or take
-#                          the build kept in LLMLEAK_CACHE_DIR for the same key
+#   action-scan.sh build   take the build kept in LLMLEAK_CACHE_DIR for the same key,
+#                          or the release's published binary (at a release tag),
+#                          or build llmleak from the action's own checkout
 #   action-scan.sh scan    scan, write the reports and the step outputs,
 #                          and decide the step's exit status
 #
 # Environment, as action.yml passes it:
 #   LLMLEAK_BIN               where build puts the binary and scan finds it
 #   LLMLEAK_CACHE_DIR         builds kept between runs (actions/cache restores it)
+#   LLMLEAK_ACTION_REF        the action's ref: a release tag (v1.2.3) takes its binary
+#   LLMLEAK_ACTION_REPOSITORY where the release is (default llmleak/llmleak)
+#   LLMLEAK_RELEASE_BASE      release download URL before /TAG/ (tests point it at a
+#                             local directory with file://)
+#   RUNNER_OS, RUNNER_ARCH    pick the release binary (Linux/macOS, X64/ARM64)
+#   RUNNER_TOOL_CACHE         where a runner keeps Go toolchains
+#   INPUT_GO_VERSION          Go version to build with (GOTOOLCHAIN for the build only)
 #   INPUT_PATHS               paths to report on, separated by blanks or newlines
 #   INPUT_CONFIG              --config FILE, or empty for discovery
 #   INPUT_FORMAT              text, json, sarif (default) or github
@@ -66,12 +74,75 @@ build() {
       return
     fi
   fi
-  (cd "$action_path" && CGO_ENABLED=1 go build -trimpath -o "$bin" ./cmd/llmleak)
+  if ! release; then
+    compile
+  fi
   if [ -n "$cached" ]; then
     mkdir -p "$(dirname "$cached")"
     cp "$bin" "$cached"
   fi
   "$bin" version
+}
+
+# release takes the published binary when the action is used at a
+# release tag (uses: llmleak/llmleak@v1.2.3) and the release has one for
+# the runner: downloaded, checked against the release's SHA256SUMS, and
+# unpacked to $bin. It returns 1 when there is none to take (not a tag, no
+# binary for this runner); a binary whose checksum does not match stops
+# the step.
+release() {
+  local ref="${LLMLEAK_ACTION_REF:-}" os arch target base dir asset want got
+  case "$ref" in v[0-9]*) ;; *) return 1 ;; esac
+  case "${RUNNER_OS:-$(uname -s)}" in Linux) os=linux ;; macOS | Darwin) os=darwin ;; *) return 1 ;; esac
+  case "${RUNNER_ARCH:-$(uname -m)}" in X64 | x86_64 | amd64) arch=amd64 ;; ARM64 | arm64 | aarch64) arch=arm64 ;; *) return 1 ;; esac
+  target="$os-$arch"
+  base="${LLMLEAK_RELEASE_BASE:-https://github.com/${LLMLEAK_ACTION_REPOSITORY:-llmleak/llmleak}/releases/download}/$ref"
+  asset="llmleak-$ref-$target.tar.gz"
+  dir=$(mktemp -d)
+  if ! curl -fsSL --retry 2 -o "$dir/SHA256SUMS" "$base/SHA256SUMS" ||
+    ! curl -fsSL --retry 2 -o "$dir/$asset" "$base/$asset"; then
+    echo "llmleak: no published binary $asset for $ref; building from source"
+    rm -rf "$dir"
+    return 1
+  fi
+  want=$(awk -v a="$asset" '$2 == a || $2 == "*" a { print $1 }' "$dir/SHA256SUMS")
+  got=$( (sha256sum "$dir/$asset" 2>/dev/null || shasum -a 256 "$dir/$asset") | cut -d' ' -f1)
+  if [ -z "$want" ] || [ "$want" != "$got" ]; then
+    echo "::error::llmleak: $asset does not match the release's SHA256SUMS (want ${want:-none}, got $got)" >&2
+    rm -rf "$dir"
+    exit 2
+  fi
+  tar -xzf "$dir/$asset" -C "$dir" llmleak
+  mv "$dir/llmleak" "$bin"
+  chmod +x "$bin"
+  rm -rf "$dir"
+  echo "llmleak: using the published binary $asset (SHA-256 checked)"
+}
+
+# compile builds llmleak from the action's checkout with a Go toolchain
+# found on the runner (go on PATH, else the newest in the runner's tool
+# cache), changing nothing of the job: no PATH entry and no GOTOOLCHAIN
+# is exported (GITHUB_PATH, GITHUB_ENV stay as they are). INPUT_GO_VERSION
+# picks a toolchain for this build only; otherwise the go command
+# fetches the one go.mod needs when it is older.
+compile() {
+  local go="" cand
+  if command -v go >/dev/null 2>&1; then
+    go=$(command -v go)
+  else
+    for cand in "${RUNNER_TOOL_CACHE:-/opt/hostedtoolcache}"/go/*/*/bin/go; do
+      [ -x "$cand" ] && go="$cand"
+    done
+  fi
+  if [ -z "$go" ]; then
+    echo "::error::llmleak: no Go toolchain on this runner to build llmleak with; add actions/setup-go before this action, or use a release tag of the action (its binary needs no Go)" >&2
+    exit 2
+  fi
+  local toolchain="${GOTOOLCHAIN:-auto}"
+  if [ -n "${INPUT_GO_VERSION:-}" ]; then
+    toolchain="go${INPUT_GO_VERSION#go}"
+  fi
+  (cd "$action_path" && CGO_ENABLED=1 GOTOOLCHAIN="$toolchain" "$go" build -trimpath -o "$bin" ./cmd/llmleak)
 }
 
 # output NAME VALUE appends a step output.
