@@ -129,6 +129,8 @@ type Engine struct {
 	// users maps a piece of state to the functions that read it (IDs,
 	// possibly repeated; compacted as they grow).
 	users map[depKey][]int32
+	// guards are each function's opening type guards (typeGuards).
+	guards []map[int][]string
 	// latest holds each function's findings from its latest analysis.
 	latest [][]*rawFinding
 	// changes counts summary changes per function, attrChanges and
@@ -232,6 +234,10 @@ func NewEngine(p *Project, jobs int) *Engine {
 		}
 	}
 	e.live = liveClasses(p)
+	e.guards = make([]map[int][]string, len(p.Funcs))
+	for _, f := range p.Funcs {
+		e.guards[f.ID] = typeGuards(f)
+	}
 	return e
 }
 

@@ -92,6 +92,7 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 			}
 		}
 	}
+	in.applyGuards(f, byParam, argExprs)
 	saved := in.argExprs
 	in.argExprs = argExprs
 	defer func() { in.argExprs = saved }()
