@@ -131,6 +131,8 @@ type Engine struct {
 	users map[depKey][]int32
 	// guards are each function's opening type guards (typeGuards).
 	guards []map[int][]string
+	// containers are each method's container roles (containerMethod).
+	containers []*containerRoles
 	// latest holds each function's findings from its latest analysis.
 	latest [][]*rawFinding
 	// changes counts summary changes per function, attrChanges and
@@ -235,8 +237,10 @@ func NewEngine(p *Project, jobs int) *Engine {
 	}
 	e.live = liveClasses(p)
 	e.guards = make([]map[int][]string, len(p.Funcs))
+	e.containers = make([]*containerRoles, len(p.Funcs))
 	for _, f := range p.Funcs {
 		e.guards[f.ID] = typeGuards(f)
+		e.containers[f.ID] = containerMethod(f)
 	}
 	return e
 }

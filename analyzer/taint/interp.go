@@ -148,6 +148,9 @@ type interp struct {
 	// argExprs are the argument expressions of the project call whose
 	// summary is being applied, by parameter.
 	argExprs [][]ir.Expr
+	// localImports are the names a function's own import statements
+	// bind, with the dotted names they import.
+	localImports map[string]string
 	// raised is the taint of exceptions raised and not caught yet: by
 	// raise statements here and by direct callees. ownRaised is the part
 	// from raise statements here that no handler here caught: it alone
@@ -569,6 +572,12 @@ func (in *interp) exec(st ir.Stmt) {
 		for _, im := range s.Imports {
 			if b := resolve.ImportBinding(in.fi.Mod, im, ModuleSpec{Absolute: in.e.absolute(in.fi.Mod)}); b != nil {
 				in.env[im.Bound()] = in.bindingValue(b, nil)
+				if b.Kind == resolve.BindImport {
+					if in.localImports == nil {
+						in.localImports = map[string]string{}
+					}
+					in.localImports[im.Bound()] = b.Target
+				}
 			}
 		}
 	case *ir.Global:

@@ -93,10 +93,11 @@ func (in *interp) callFunc(c *ir.Call, f *FuncInfo, args []argVal, self *Value) 
 		}
 	}
 	in.applyGuards(f, byParam, argExprs)
+	in.registerIn(c, f, byParam)
 	saved := in.argExprs
 	in.argExprs = argExprs
 	defer func() { in.argExprs = saved }()
-	return in.applySummary(f, c, byParam, args)
+	return in.lookupIn(c, f, args, in.applySummary(f, c, byParam, args))
 }
 
 func assignPositional(params []*ir.Param, byParam []*Value, pi int, v *Value) int {
@@ -246,32 +247,10 @@ func (in *interp) genericReturn(f *FuncInfo, byParam []*Value, args []argVal, v 
 	if want == nil {
 		return v
 	}
-	for _, a := range args {
-		attr, ok := a.expr.(*ir.Attr)
-		if !ok || resolve.Dotted(attr.X) == "" {
-			continue
-		}
-		if k := in.eval(attr.X); k.Ref != nil && k.Ref.Kind == RefClass && k.Ref.Class != nil && slices.Contains(k.Ref.Class.MRO, want) {
-			want = k.Ref.Class
-			break
-		}
+	if k := in.keyClass(args); k != nil && slices.Contains(k.MRO, want) {
+		want = k
 	}
-	fits := func(r *Ref) bool {
-		return r != nil && r.Kind == RefInstance && r.Class != nil && slices.Contains(r.Class.MRO, want)
-	}
-	var ref *Ref
-	if v != nil && v.Ref != nil && v.Ref != conflictRef {
-		switch {
-		case v.Ref.Kind == RefUnion:
-			for _, r := range v.Ref.Alts {
-				if fits(r) {
-					ref = joinRefOpen(ref, r)
-				}
-			}
-		case fits(v.Ref):
-			ref = v.Ref
-		}
-	}
+	ref := objectsOf1(v, want)
 	if ref == nil {
 		ref = in.e.implementations(want).Ref
 	}
@@ -280,6 +259,45 @@ func (in *interp) genericReturn(f *FuncInfo, byParam []*Value, args []argVal, v 
 		n.Taint, n.Fields, n.Elems, n.Many = v.Taint, v.Fields, v.Elems, v.Many
 	}
 	return n
+}
+
+// keyClass is the project class whose attribute a call passes as an
+// argument (registry.get(Novel.kind)): the key of a registry keyed by a
+// class's own constant; nil when there is none.
+func (in *interp) keyClass(args []argVal) *ClassInfo {
+	for _, a := range args {
+		attr, ok := a.expr.(*ir.Attr)
+		if !ok || resolve.Dotted(attr.X) == "" {
+			continue
+		}
+		if k := in.eval(attr.X); k.Ref != nil && k.Ref.Kind == RefClass && k.Ref.Class != nil {
+			return k.Ref.Class
+		}
+	}
+	return nil
+}
+
+// objectsOf1 is the reference to what of v is an object of class want
+// or of a class deriving from it; nil when none of it is.
+func objectsOf1(v *Value, want *ClassInfo) *Ref {
+	fits := func(r *Ref) bool {
+		return r != nil && r.Kind == RefInstance && r.Class != nil && slices.Contains(r.Class.MRO, want)
+	}
+	if v == nil || v.Ref == nil || v.Ref == conflictRef {
+		return nil
+	}
+	var ref *Ref
+	switch {
+	case v.Ref.Kind == RefUnion:
+		for _, r := range v.Ref.Alts {
+			if fits(r) {
+				ref = joinRefOpen(ref, r)
+			}
+		}
+	case fits(v.Ref):
+		ref = v.Ref
+	}
+	return ref
 }
 
 // withOuterParams extends the arguments of a call of closure f, made in

@@ -937,7 +937,7 @@ func (r *Ref) equal(o *Ref) bool {
 }
 
 // maxAlts bounds a union; one more alternative makes it a conflict.
-const maxAlts = 8
+const maxAlts = 16
 
 // unionRef is the union of two references of the kinds a union holds,
 // or conflictRef.
