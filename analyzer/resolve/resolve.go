@@ -620,6 +620,10 @@ func (p *Project) staticClass(m *ModInfo, name string, depth int) (*ClassInfo, s
 	head, rest, _ := strings.Cut(name, ".")
 	b := m.Top[head]
 	if b == nil {
+		if !IsBuiltin(head) {
+			// Bound by a star import or at run time: unknown.
+			return nil, ""
+		}
 		return nil, "builtins." + name
 	}
 	switch b.Kind {

@@ -534,6 +534,12 @@ func (in *interp) exec(st ir.Stmt) {
 	case *ir.For:
 		iter := in.eval(s.Iter)
 		elem := in.elemOf(iter, s.Iter)
+		if elem.Sym == rules.TypePayloadKey && skipsKeys(s) {
+			// The keys a test lets through (if not key.startswith("f_"):
+			// continue) are some of the payload's, not all: read by one,
+			// a value is one field.
+			elem = &Value{Taint: elem.Taint, Consts: elem.Consts}
+		}
 		in.loop(func() {
 			in.assign(s.Target, elem, "loop variable")
 			in.execBlock(s.Body)
@@ -835,6 +841,34 @@ func (in *interp) loop(body func()) {
 	}
 	in.breakEnvs = savedBreaks
 	in.dead = false
+}
+
+// skipsKeys reports whether a loop's body skips some of the keys it
+// walks: `if <test of the loop variable>: continue`.
+func skipsKeys(s *ir.For) bool {
+	target, ok := s.Target.(*ir.Name)
+	if !ok {
+		return false
+	}
+	for _, st := range s.Body {
+		iff, ok := st.(*ir.If)
+		if !ok || len(iff.Else) > 0 || len(iff.Body) != 1 {
+			continue
+		}
+		if p, ok := iff.Body[0].(*ir.Pass); !ok || p.Keyword != "continue" {
+			continue
+		}
+		mentions := false
+		resolve.WalkExpr(iff.Cond, func(x ir.Expr) {
+			if n, ok := x.(*ir.Name); ok && n.Id == target.Id {
+				mentions = true
+			}
+		})
+		if mentions {
+			return true
+		}
+	}
+	return false
 }
 
 func (in *interp) execTry(s *ir.Try) {
@@ -1636,6 +1670,11 @@ func (in *interp) lookup(name string, e ir.Expr) *Value {
 	}
 	if b := in.fi.Mod.Top[name]; b != nil {
 		return in.bindingValue(b, func() *Value { return in.global(in.fi.Mod, name) })
+	}
+	if !resolve.IsBuiltin(name) {
+		// No module binds it and Python does not: a star import's or
+		// one made at run time. Unknown, so it carries nothing.
+		return empty
 	}
 	return in.symValue("builtins."+name, e)
 }

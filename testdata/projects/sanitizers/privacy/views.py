@@ -102,6 +102,17 @@ def copy_everything(request):
     ask(f"Write about {context}")  # want: LK102
 
 
+def copy_selected(request):
+    # Silent: the loop skips every key but the filter_ ones, so the values
+    # it reads are some fields, not the whole payload.
+    filters = []
+    for field in request.data:
+        if not field.startswith("filter_"):
+            continue
+        filters.append(request.data[field])
+    ask(f"Explain these filters: {filters}")
+
+
 # --- Field sensitivity ----------------------------------------------------------
 
 
