@@ -5,6 +5,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"testing"
 
@@ -14,9 +15,29 @@ import (
 
 // Third-party corpora from Debian packages: Django (python3-django) and
 // the CPython standard library. Benchmarks skip when they are absent.
+// LLMLEAK_BENCH_CORPORA replaces them: NAME=DIR pairs separated by commas
+// (scripts/bench.sh passes a real project this way).
 var corpora = map[string]string{
 	"Django": "/usr/lib/python3/dist-packages/django",
 	"Stdlib": "/usr/lib/python3.11",
+}
+
+// corpusNames are the corpora the benchmarks run on, in order.
+func corpusNames() []string {
+	env := os.Getenv("LLMLEAK_BENCH_CORPORA")
+	if env == "" {
+		return []string{"Django", "Stdlib"}
+	}
+	var names []string
+	for _, pair := range strings.Split(env, ",") {
+		name, dir, ok := strings.Cut(pair, "=")
+		if !ok || name == "" || dir == "" {
+			continue
+		}
+		corpora[name] = dir
+		names = append(names, name)
+	}
+	return names
 }
 
 // cliMemory applies the collector settings the CLI uses for a scan of
@@ -42,7 +63,7 @@ func corpus(b *testing.B, name string) string {
 // BenchmarkPipeline is the whole analysis: discovery, reading, parsing to
 // IR, module resolution, the taint fixpoint and filtering.
 func BenchmarkPipeline(b *testing.B) {
-	for _, name := range []string{"Django", "Stdlib"} {
+	for _, name := range corpusNames() {
 		b.Run(name, func(b *testing.B) {
 			dir := corpus(b, name)
 			defer cliMemory()()
@@ -61,7 +82,7 @@ func BenchmarkPipeline(b *testing.B) {
 // parsing of the same files over the same workers, trees closed at once,
 // no IR.
 func BenchmarkParseOnly(b *testing.B) {
-	for _, name := range []string{"Django", "Stdlib"} {
+	for _, name := range corpusNames() {
 		b.Run(name, func(b *testing.B) {
 			dir := corpus(b, name)
 			defer cliMemory()()
