@@ -86,7 +86,9 @@ func readSource(abs string, limit int64, open func(string) (fs.File, error)) ([]
 		return nil, tooLarge(abs, info.Size(), limit)
 	}
 	// Read one byte past the limit: the file may have grown since Stat.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// The buffer is sized from Stat, so a file is read without the copies
+	// a growing buffer makes (a byte more shows whether it grew).
+	data, err := readAllSized(io.LimitReader(f, limit+1), info.Size()+1)
 	if err != nil {
 		return nil, &fs.PathError{Op: "read", Path: abs, Err: unwrapPathError(err)}
 	}
@@ -94,6 +96,25 @@ func readSource(abs string, limit int64, open func(string) (fs.File, error)) ([]
 		return nil, tooLarge(abs, int64(len(data)), limit)
 	}
 	return checkSource(abs, data)
+}
+
+// readAllSized is io.ReadAll into a buffer of size bytes to start with.
+func readAllSized(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size)
+	for {
+		if len(buf) == cap(buf) {
+			// Larger than Stat said: grow as io.ReadAll does.
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 func tooLarge(abs string, size, limit int64) error {
