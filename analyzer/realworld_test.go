@@ -32,12 +32,10 @@ import (
 	"time"
 
 	"github.com/llmleak/llmleak/analyzer/finding"
+	"github.com/llmleak/llmleak/analyzer/taint"
 )
 
 const rwDir = "../testdata/realworld"
-
-// toolResultSink is the sink of findings reported at a tool's return.
-const toolResultSink = "the model that called the tool"
 
 // rwRepo is an entry of repos.json.
 type rwRepo struct {
@@ -430,7 +428,7 @@ func rwAtSink(f *finding.Finding, l rwLabel, tol int) bool {
 	if f.Location.Path == l.SinkFile && rwOverlaps(f.Location.Line, f.Location.EndLine, l.SinkLine, tol) {
 		return true
 	}
-	if f.Sink == toolResultSink && slices.Contains(l.Shapes, "tool-return-value-to-llm") {
+	if f.Sink == taint.ToolResultSink && slices.Contains(l.Shapes, "tool-return-value-to-llm") {
 		// A tool's result is reported where the tool returns it (SPEC:
 		// what a tool returns is sent to the model that called it), not
 		// at the agent's model call a label names for the same leak.

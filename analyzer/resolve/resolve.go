@@ -736,6 +736,15 @@ func DecoratorName(d ir.Expr) string {
 	return Dotted(d)
 }
 
+// Items are the elements of a tuple, list or set written as e
+// (isinstance(x, (A, B)), Generic[K, V]), else e alone.
+func Items(e ir.Expr) []ir.Expr {
+	if seq, ok := e.(*ir.Seq); ok {
+		return seq.Elems
+	}
+	return []ir.Expr{e}
+}
+
 // Dotted renders a Name/Attr chain as "a.b.c", or "" for anything else.
 func Dotted(e ir.Expr) string {
 	switch x := e.(type) {
@@ -812,10 +821,7 @@ func (p *Project) GenericArg(c, g *ClassInfo, param string) *ClassInfo {
 			if base, _ := p.staticClass(k.Mod, Dotted(sub.X), 0); base != g {
 				continue
 			}
-			args := []ir.Expr{sub.Index}
-			if seq, ok := sub.Index.(*ir.Seq); ok {
-				args = seq.Elems
-			}
+			args := Items(sub.Index)
 			if at >= len(args) {
 				return nil
 			}
@@ -838,10 +844,7 @@ func genericParams(g *ClassInfo) []string {
 		if name != "Generic" && !strings.HasSuffix(name, ".Generic") && name != "Protocol" && !strings.HasSuffix(name, ".Protocol") {
 			continue
 		}
-		args := []ir.Expr{sub.Index}
-		if seq, ok := sub.Index.(*ir.Seq); ok {
-			args = seq.Elems
-		}
+		args := Items(sub.Index)
 		var out []string
 		for _, a := range args {
 			if n, ok := a.(*ir.Name); ok {

@@ -262,12 +262,8 @@ func literalStrings(a ir.Expr) []string {
 	if name[strings.LastIndex(name, ".")+1:] != "Literal" {
 		return nil
 	}
-	elems := []ir.Expr{sub.Index}
-	if s, ok := sub.Index.(*ir.Seq); ok {
-		elems = s.Elems
-	}
 	var out []string
-	for _, e := range elems {
+	for _, e := range resolve.Items(sub.Index) {
 		c, ok := e.(*ir.Const)
 		if !ok || c.Kind != ir.ConstStr {
 			return nil

@@ -80,12 +80,8 @@ func notIsinstance(cond ir.Expr) (string, []string) {
 	if !ok {
 		return "", nil
 	}
-	targets := []ir.Expr{c.Args[1].Value}
-	if seq, ok := c.Args[1].Value.(*ir.Seq); ok {
-		targets = seq.Elems
-	}
 	var kinds []string
-	for _, t := range targets {
+	for _, t := range resolve.Items(c.Args[1].Value) {
 		k, ok := t.(*ir.Name)
 		if !ok || !builtinKinds[k.Id] {
 			return "", nil
@@ -104,17 +100,22 @@ func exits(b []ir.Stmt) bool {
 	return false
 }
 
+// mentions reports whether expression e reads variable name.
+func mentions(e ir.Expr, name string) bool {
+	found := false
+	resolve.WalkExpr(e, func(x ir.Expr) {
+		if n, ok := x.(*ir.Name); ok && n.Id == name {
+			found = true
+		}
+	})
+	return found
+}
+
 // readsName reports whether a block mentions name anywhere.
 func readsName(b []ir.Stmt, name string) bool {
 	found := false
 	var block func([]ir.Stmt)
-	expr := func(e ir.Expr) {
-		resolve.WalkExpr(e, func(x ir.Expr) {
-			if n, ok := x.(*ir.Name); ok && n.Id == name {
-				found = true
-			}
-		})
-	}
+	expr := func(e ir.Expr) { found = found || mentions(e, name) }
 	block = func(b []ir.Stmt) {
 		for _, st := range b {
 			resolve.WalkStmt(st, expr, block)

@@ -661,13 +661,17 @@ func (in *interp) remoteUserHeader(at ir.Expr, key string) {
 	in.decide(at, "RemoteUserMiddleware logs in the user it names", v)
 }
 
+// ToolResultSink is the sink of what a tool returns: findings about a
+// tool's result name it.
+const ToolResultSink = "the model that called the tool"
+
 // toolResult sends what a tool returns back to the model that called it:
 // the data it read itself (its arguments are the model's own choice).
 func (in *interp) toolResult(at ir.Expr, v *Value) {
 	inner := (*Trace)(nil).push(in.step(at, finding.StepSink, "returned to the model as the tool's result"))
 	for _, rf := range in.roleTaint(v, rules.RolePrompt) {
 		if rf.f.Class != paramClass {
-			in.reach(at, rf.f, rf.role, rules.SinkLLM, "the model that called the tool", finding.Step{}, inner)
+			in.reach(at, rf.f, rf.role, rules.SinkLLM, ToolResultSink, finding.Step{}, inner)
 		}
 	}
 }
@@ -858,13 +862,7 @@ func skipsKeys(s *ir.For) bool {
 		if p, ok := iff.Body[0].(*ir.Pass); !ok || p.Keyword != "continue" {
 			continue
 		}
-		mentions := false
-		resolve.WalkExpr(iff.Cond, func(x ir.Expr) {
-			if n, ok := x.(*ir.Name); ok && n.Id == target.Id {
-				mentions = true
-			}
-		})
-		if mentions {
+		if mentions(iff.Cond, target.Id) {
 			return true
 		}
 	}
@@ -1861,11 +1859,7 @@ func (in *interp) isinstanceGuard(cond ir.Expr) (string, *Value, bool) {
 		return "", nil, false
 	}
 	var classes []*ClassInfo
-	targets := []ir.Expr{c.Args[1].Value}
-	if seq, ok := c.Args[1].Value.(*ir.Seq); ok {
-		targets = seq.Elems
-	}
-	for _, t := range targets {
+	for _, t := range resolve.Items(c.Args[1].Value) {
 		v := in.eval(t)
 		if v.Ref == nil || v.Ref.Kind != RefClass {
 			return "", nil, false
@@ -1891,17 +1885,7 @@ func narrowTo(v *Value, classes []*ClassInfo) *Value {
 		}
 		return false
 	}
-	var ref *Ref
-	switch {
-	case v.Ref != nil && v.Ref.Kind == RefUnion:
-		for _, r := range v.Ref.Alts {
-			if fits(r) {
-				ref = joinRefOpen(ref, r)
-			}
-		}
-	case fits(v.Ref):
-		ref = v.Ref
-	}
+	ref := refsWhere(v.Ref, fits)
 	if ref == nil {
 		ref = &Ref{Kind: RefInstance, Class: classes[0]}
 	}

@@ -1119,11 +1119,7 @@ func (e *Engine) indexReceivers() {
 			if !ok || len(call.Args) == 0 || !e.nameIs(model.KindDecorator, resolve.DecoratorName(d), model.RoleReceiver) {
 				continue
 			}
-			sigs := []ir.Expr{call.Args[0].Value}
-			if seq, ok := call.Args[0].Value.(*ir.Seq); ok {
-				sigs = seq.Elems
-			}
-			for _, sig := range sigs {
+			for _, sig := range resolve.Items(call.Args[0].Value) {
 				add(f.Mod, sig, f, call.Args[1:])
 			}
 		}

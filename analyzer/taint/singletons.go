@@ -55,6 +55,17 @@ func containerMethod(f *FuncInfo) *containerRoles {
 		return ""
 	}
 	r := &containerRoles{}
+	// put notes that the method puts parameter item in container.
+	put := func(container, item ir.Expr) {
+		a, i := selfAttr(container), param(item)
+		if a == "" || i <= 0 {
+			return
+		}
+		if r.puts == nil {
+			r.puts = map[string]int{}
+		}
+		r.puts[a] = i
+	}
 	var block func([]ir.Stmt)
 	block = func(b []ir.Stmt) {
 		for _, st := range b {
@@ -63,28 +74,14 @@ func containerMethod(f *FuncInfo) *containerRoles {
 				// self.items[key] = item
 				if len(s.Targets) == 1 {
 					if sub, ok := s.Targets[0].(*ir.Subscript); ok {
-						if a := selfAttr(sub.X); a != "" {
-							if i := param(s.Value); i > 0 {
-								if r.puts == nil {
-									r.puts = map[string]int{}
-								}
-								r.puts[a] = i
-							}
-						}
+						put(sub.X, s.Value)
 					}
 				}
 			case *ir.ExprStmt:
 				// self.items.append(item), self.items.add(item)
 				if c, ok := s.X.(*ir.Call); ok && len(c.Args) == 1 {
 					if m, ok := c.Func.(*ir.Attr); ok && (m.Name == "append" || m.Name == "add") {
-						if a := selfAttr(m.X); a != "" {
-							if i := param(c.Args[0].Value); i > 0 {
-								if r.puts == nil {
-									r.puts = map[string]int{}
-								}
-								r.puts[a] = i
-							}
-						}
+						put(m.X, c.Args[0].Value)
 					}
 				}
 			case *ir.Return:
@@ -215,7 +212,7 @@ func (in *interp) lookupIn(c *ir.Call, f *FuncInfo, args []argVal, v *Value) *Va
 	ref := held.Elems[0].Ref
 	if k := in.keyClass(args); k != nil {
 		// Keyed by a class's own constant: that class's object.
-		if r := objectsOf1(held.Elems[0], k); r != nil {
+		if r := objectsOfClass(held.Elems[0], k); r != nil {
 			ref = r
 		}
 	}

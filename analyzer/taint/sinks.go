@@ -250,7 +250,7 @@ func (in *interp) genericReturn(f *FuncInfo, byParam []*Value, args []argVal, v 
 	if k := in.keyClass(args); k != nil && slices.Contains(k.MRO, want) {
 		want = k
 	}
-	ref := objectsOf1(v, want)
+	ref := objectsOfClass(v, want)
 	if ref == nil {
 		ref = in.e.implementations(want).Ref
 	}
@@ -277,27 +277,34 @@ func (in *interp) keyClass(args []argVal) *ClassInfo {
 	return nil
 }
 
-// objectsOf1 is the reference to what of v is an object of class want
-// or of a class deriving from it; nil when none of it is.
-func objectsOf1(v *Value, want *ClassInfo) *Ref {
-	fits := func(r *Ref) bool {
-		return r != nil && r.Kind == RefInstance && r.Class != nil && slices.Contains(r.Class.MRO, want)
-	}
-	if v == nil || v.Ref == nil || v.Ref == conflictRef {
+// objectsOfClass is the reference to what of v is an object of class
+// want or of a class deriving from it; nil when none of it is.
+func objectsOfClass(v *Value, want *ClassInfo) *Ref {
+	if v == nil {
 		return nil
 	}
-	var ref *Ref
-	switch {
-	case v.Ref.Kind == RefUnion:
-		for _, r := range v.Ref.Alts {
-			if fits(r) {
-				ref = joinRefOpen(ref, r)
+	return refsWhere(v.Ref, func(r *Ref) bool {
+		return r != nil && r.Kind == RefInstance && r.Class != nil && slices.Contains(r.Class.MRO, want)
+	})
+}
+
+// refsWhere is what of reference r keep accepts: the alternatives of a
+// union it accepts, joined as one of several, or r itself; nil when it
+// accepts none.
+func refsWhere(r *Ref, keep func(*Ref) bool) *Ref {
+	if r != nil && r.Kind == RefUnion {
+		var out *Ref
+		for _, a := range r.Alts {
+			if keep(a) {
+				out = joinRefOpen(out, a)
 			}
 		}
-	case fits(v.Ref):
-		ref = v.Ref
+		return out
 	}
-	return ref
+	if keep(r) {
+		return r
+	}
+	return nil
 }
 
 // withOuterParams extends the arguments of a call of closure f, made in
@@ -560,7 +567,8 @@ func logCallNamed(fl []finding.Flow) string {
 		return ""
 	}
 	name, ok := strings.CutPrefix(last.Message, "reaches ")
-	if !ok || resolve.Dotted(&ir.Name{Id: name}) == "" {
+	if !ok || !dottedName.MatchString(name) {
+		// Not a call as written: a row's label.
 		return ""
 	}
 	return name

@@ -271,10 +271,7 @@ func TestScanCleanProject(t *testing.T) {
 // TestScanThreshold runs the engine over the demo project, which has
 // findings of every level, and checks what fails the run.
 func TestScanThreshold(t *testing.T) {
-	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	demo := demoDir(t)
 	wd, _ := os.Getwd()
 	if err := os.Chdir(demo); err != nil {
 		t.Skipf("no demo project: %v", err)
@@ -378,10 +375,7 @@ func TestExplainByName(t *testing.T) {
 // TestScanRuffFlags: --exit-zero, --statistics and --output-format, as
 // ruff users type them.
 func TestScanRuffFlags(t *testing.T) {
-	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	demo := demoDir(t)
 	code, stdout, stderr := runCLI("scan", "--exit-zero", "--statistics", "--output-format", "json", demo)
 	if code != exitClean {
 		t.Errorf("--exit-zero: exit %d, want %d", code, exitClean)
@@ -491,10 +485,7 @@ func TestRespectGitignore(t *testing.T) {
 // TestShowSource: --no-show-source leaves the excerpt out, keeps the flow
 // and the summary; --quiet keeps only first lines.
 func TestShowSource(t *testing.T) {
-	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	demo := demoDir(t)
 	_, full, _ := runCLI("scan", "--no-color", demo)
 	_, noSource, _ := runCLI("scan", "--no-color", "--no-show-source", demo)
 	_, quiet, _ := runCLI("scan", "--no-color", "--quiet", demo)
@@ -512,10 +503,7 @@ func TestShowSource(t *testing.T) {
 // TestVerbose: --verbose says on stderr what was analyzed and each
 // phase's time; the report is unchanged.
 func TestVerbose(t *testing.T) {
-	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	demo := demoDir(t)
 	_, plain, _ := runCLI("scan", "--format", "json", demo)
 	_, verbose, stderr := runCLI("scan", "--format", "json", "--verbose", demo)
 	for _, want := range []string{"files,", "lines;", "fixpoint rounds", "read and parse", "analyze"} {
@@ -558,10 +546,7 @@ func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
 // TestProgressLine: on a terminal, a scan longer than progressAfter shows
 // a progress line on stderr and clears it; elsewhere, nothing.
 func TestProgressLine(t *testing.T) {
-	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	demo := demoDir(t)
 	saved, savedTerm := progressAfter, stderrTerminal
 	t.Cleanup(func() { progressAfter, stderrTerminal = saved, savedTerm })
 	progressAfter = 0
@@ -577,6 +562,17 @@ func TestProgressLine(t *testing.T) {
 	if _, _, stderr := runCLI("scan", "--no-color", demo); strings.Contains(stderr, "analyzing") {
 		t.Errorf("progress line when stderr is no terminal: %q", stderr)
 	}
+}
+
+// demoDir is the absolute path of the demo project (testdata/demo at the
+// repository's root).
+func demoDir(t *testing.T) string {
+	t.Helper()
+	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return demo
 }
 
 // logsBody is a view that writes the whole request body to a log (LK201).
@@ -600,10 +596,7 @@ func writeProject(t *testing.T, root string, files map[string]string) {
 // vulnerability per finding of the JSON report, and the scan times from
 // SOURCE_DATE_EPOCH.
 func TestGitLabFormat(t *testing.T) {
-	demo, err := filepath.Abs(filepath.Join("..", "..", "testdata", "demo"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	demo := demoDir(t)
 	t.Setenv("SOURCE_DATE_EPOCH", "1764577800")
 	_, out, stderr := runCLI("scan", "--format", "gitlab", demo)
 	var gl struct {
