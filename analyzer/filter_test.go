@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"github.com/llmleak/llmleak/analyzer/baseline"
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/gitdiff"
+	"github.com/llmleak/llmleak/internal/testtree"
 )
 
 // suppressProject is a small project exercising every suppression form.
@@ -73,19 +73,6 @@ def partly(request):
     return client.chat.completions.create(model="m", messages=[{"role": "user", "content": cn}])  # llmleak: ignore[LK101, LK104]
 `
 
-func writeProject(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for rel, src := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // lineOf returns the 1-based line of the first line of src holding s.
 func lineOf(t *testing.T, src, s string) int {
 	t.Helper()
@@ -121,7 +108,7 @@ func runProject(t *testing.T, cfg Config) *Result {
 
 func TestSuppressions(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, map[string]string{"app/views.py": suppressViews})
+	testtree.Write(t, dir, map[string]string{"app/views.py": suppressViews})
 	res := runProject(t, Config{Root: dir})
 	l := func(s string) int { return lineOf(t, suppressViews, s) }
 	cur := l(`def multi`)
@@ -177,7 +164,7 @@ func TestSuppressions(t *testing.T) {
 	}
 
 	// Reporting restricted to another file: no diagnostics from this one.
-	writeProject(t, dir, map[string]string{"app/other.py": "x = 1  # llmleak: ignore[LK101]\n"})
+	testtree.Write(t, dir, map[string]string{"app/other.py": "x = 1  # llmleak: ignore[LK101]\n"})
 	wd, _ := os.Getwd()
 	if err := os.Chdir(dir); err != nil {
 		t.Fatal(err)
@@ -191,7 +178,7 @@ func TestSuppressions(t *testing.T) {
 
 func TestSeverityAndPerFileIgnores(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, map[string]string{"app/views.py": suppressViews, "tests/test_views.py": suppressViews})
+	testtree.Write(t, dir, map[string]string{"app/views.py": suppressViews, "tests/test_views.py": suppressViews})
 	res := runProject(t, Config{Root: dir, IncludeTests: true,
 		Severity:       map[string]finding.Level{"LK1": finding.LevelNote, "LK101": finding.LevelWarning},
 		PerFileIgnores: []FileIgnore{{Glob: "tests", Rules: []string{"LK1"}}},
@@ -229,7 +216,7 @@ func TestSeverityAndPerFileIgnores(t *testing.T) {
 // Test code is neither analyzed nor reported unless asked for.
 func TestTestCodeSkipped(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, map[string]string{
+	testtree.Write(t, dir, map[string]string{
 		"app/views.py":             suppressViews,
 		"app/tests/test_views.py":  suppressViews,
 		"app/test/helpers.py":      suppressViews,
@@ -284,7 +271,7 @@ func TestMatchFileGlob(t *testing.T) {
 
 func TestBaselineSurvivesMovedLines(t *testing.T) {
 	dir := t.TempDir()
-	writeProject(t, dir, map[string]string{"app/views.py": suppressViews})
+	testtree.Write(t, dir, map[string]string{"app/views.py": suppressViews})
 	first := runProject(t, Config{Root: dir})
 	b, err := baseline.Parse("b.json", baseline.New(first.Findings).Marshal())
 	if err != nil {
@@ -296,7 +283,7 @@ func TestBaselineSurvivesMovedLines(t *testing.T) {
 
 	// Ten lines added at the top move every finding down.
 	moved := "# a new header\n" + strings.Repeat("\n", 9) + suppressViews
-	writeProject(t, dir, map[string]string{"app/views.py": moved})
+	testtree.Write(t, dir, map[string]string{"app/views.py": moved})
 	res := runProject(t, Config{Root: dir, Baseline: b})
 	unsuppressed := 0
 	for _, f := range res.Findings {
@@ -323,7 +310,7 @@ def multi`, 1) + `
 def new_leak(request):
     return client.chat.completions.create(model="m", messages=[{"role": "user", "content": request.META["SSL_CLIENT_S_DN"]}])
 `
-	writeProject(t, dir, map[string]string{"app/views.py": fixed})
+	testtree.Write(t, dir, map[string]string{"app/views.py": fixed})
 	res = runProject(t, Config{Root: dir, Baseline: b})
 	var open []string
 	for _, f := range res.Findings {
@@ -354,7 +341,7 @@ def two(request):
     cn = request.META["SSL_CLIENT_S_DN_CN"]
     return ask(cn)
 `
-	writeProject(t, dir, map[string]string{"app/__init__.py": "", "app/llm.py": helper, "app/views.py": views})
+	testtree.Write(t, dir, map[string]string{"app/__init__.py": "", "app/llm.py": helper, "app/views.py": views})
 	git := func(args ...string) {
 		t.Helper()
 		cmd := exec.Command("git", args...)
@@ -391,13 +378,13 @@ def two(request):
 	}
 
 	// The source line of two() changes: only two() is reported.
-	writeProject(t, dir, map[string]string{"app/views.py": strings.Replace(views, "def two(request):\n    cn = request.META[\"SSL_CLIENT_S_DN_CN\"]", "def two(request):\n    cn = request.META[\"SSL_CLIENT_S_DN\"]", 1)})
+	testtree.Write(t, dir, map[string]string{"app/views.py": strings.Replace(views, "def two(request):\n    cn = request.META[\"SSL_CLIENT_S_DN_CN\"]", "def two(request):\n    cn = request.META[\"SSL_CLIENT_S_DN\"]", 1)})
 	if got := diffed(); len(got) != 1 || !strings.HasSuffix(got[0], ".two") {
 		t.Errorf("source line of two() changed: findings %v", got)
 	}
 
 	// The wrapper's sink line changes: a flow step of both findings.
-	writeProject(t, dir, map[string]string{"app/views.py": views, "app/llm.py": strings.Replace(helper, `model="m"`, `model="m2"`, 1)})
+	testtree.Write(t, dir, map[string]string{"app/views.py": views, "app/llm.py": strings.Replace(helper, `model="m"`, `model="m2"`, 1)})
 	if got := diffed(); len(got) != 2 {
 		t.Errorf("sink line in the wrapper changed: findings %v, want both", got)
 	}

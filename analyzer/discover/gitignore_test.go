@@ -1,10 +1,11 @@
 package discover
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/llmleak/llmleak/internal/testtree"
 )
 
 // TestGitignore: the walk skips what .gitignore files and
@@ -12,7 +13,7 @@ import (
 // below their directory, and the option turns it all off.
 func TestGitignore(t *testing.T) {
 	root := t.TempDir()
-	for name, text := range map[string]string{
+	testtree.Write(t, root, map[string]string{
 		".gitignore":           "# generated\n*.gen.py\n!keep.gen.py\nbuild_out/\n/top_only.py\n",
 		".git/info/exclude":    "scratch.py\n",
 		"app/views.py":         "",
@@ -29,15 +30,7 @@ func TestGitignore(t *testing.T) {
 		"lib/local_notes.py":   "",
 		"lib/core.py":          "",
 		"other/local_notes.py": "",
-	} {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	paths := func(opts Options) string {
 		files, _ := Walk(opts)
 		var out []string

@@ -12,6 +12,7 @@ import (
 
 	"github.com/llmleak/llmleak/analyzer/finding"
 	"github.com/llmleak/llmleak/analyzer/suppression"
+	"github.com/llmleak/llmleak/internal/testtree"
 	"github.com/llmleak/llmleak/rules"
 )
 
@@ -310,7 +311,7 @@ func TestScanThreshold(t *testing.T) {
 // its own root.
 func TestScanPathsIndependentOfCwd(t *testing.T) {
 	proj := t.TempDir()
-	writeProject(t, proj, map[string]string{
+	testtree.Write(t, proj, map[string]string{
 		"manage.py":    "",
 		"app/views.py": logsBody,
 	})
@@ -435,7 +436,7 @@ func TestNoKeyPrintedWhole(t *testing.T) {
 		"    client.chat.completions.create(model=\"m\", messages=[{\"role\": \"user\", \"content\": f\"key {'" + key + "'} {request.POST}\"}])  # old: " + key + "\n" +
 		"    log.info(\"Authorization: Bearer " + key + " %s\", request.COOKIES)\n" +
 		"    log.info(\"%s\", request.body)  # llmleak: ignore[LK201] reviewed, key " + key + " rotated\n"
-	writeProject(t, proj, map[string]string{"manage.py": "", "app/views.py": src})
+	testtree.Write(t, proj, map[string]string{"manage.py": "", "app/views.py": src})
 	for _, format := range []string{"text", "json", "sarif", "github"} {
 		code, stdout, stderr := runCLI("scan", "--format", format, "--select", "ALL", proj)
 		if code != exitFindings {
@@ -454,7 +455,7 @@ func TestNoKeyPrintedWhole(t *testing.T) {
 // --no-respect-gitignore or respect-gitignore = false says otherwise.
 func TestRespectGitignore(t *testing.T) {
 	proj := t.TempDir()
-	writeProject(t, proj, map[string]string{
+	testtree.Write(t, proj, map[string]string{
 		"manage.py":          "",
 		".gitignore":         "generated/\n",
 		"generated/views.py": logsBody,
@@ -521,7 +522,7 @@ func TestVerbose(t *testing.T) {
 // directory; they apply to the files below the root as written.
 func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
 	repo := t.TempDir()
-	writeProject(t, repo, map[string]string{
+	testtree.Write(t, repo, map[string]string{
 		"pyproject.toml":             "[tool.llmleak]\nexclude = [\"backend/app/legacy/**\", \"frontend/**\", \"*_gen.py\"]\n",
 		"backend/manage.py":          "",
 		"backend/app/views.py":       logsBody,
@@ -577,20 +578,6 @@ func demoDir(t *testing.T) string {
 
 // logsBody is a view that writes the whole request body to a log (LK201).
 const logsBody = "import logging\nlog = logging.getLogger(__name__)\n\n\ndef v(request):\n    log.info(\"%s\", request.body)\n"
-
-// writeProject writes files (slash paths relative to root) under root.
-func writeProject(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, text := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 // TestGitLabFormat scans the demo into a GitLab SAST report: one
 // vulnerability per finding of the JSON report, and the scan times from
